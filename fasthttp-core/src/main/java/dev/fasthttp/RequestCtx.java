@@ -1,0 +1,333 @@
+package dev.fasthttp;
+
+import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.http1.StatusLine;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+
+/**
+ * Everything a handler needs for one request: the request to read, the response to fill, the
+ * connection it came on, and a place for values handlers pass each other.
+ *
+ * <h2>Lifetime</h2>
+ * The engine reuses a ctx, and every view it hands out, for request after request. <b>Nothing
+ * obtained from a ctx may be kept after the handler returns</b>: not the ctx, not a
+ * {@link ByteView}, not {@link #request()} or {@link #response()}. Copy what must outlive the
+ * handler ({@link ByteView#toString()}, {@link ByteView#toBytes()}). This is the price of a
+ * request path that allocates nothing, and it is the same rule as Go's fasthttp.
+ *
+ * <h2>Threads</h2>
+ * A ctx is used by one thread at a time: the event loop, or the virtual thread a blocking
+ * handler runs on. It is not safe to share with other threads.
+ */
+public final class RequestCtx {
+
+    private static final byte[] NOT_FOUND = "404 Page not found".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final InetSocketAddress NO_ADDRESS = new InetSocketAddress(0);
+
+    private final Request request = new Request();
+    private final Response response = new Response();
+
+    private ConnectionInfo connection;
+    private Object[] userKeys = new Object[4];
+    private Object[] userValues = new Object[4];
+    private int userCount;
+    private RequestHandler blockingContinuation;
+
+    RequestCtx() {
+    }
+
+    void reset(ConnectionInfo connection) {
+        this.connection = connection;
+        request.reset();
+        response.reset();
+        Arrays.fill(userKeys, 0, userCount, null);
+        Arrays.fill(userValues, 0, userCount, null);
+        userCount = 0;
+        blockingContinuation = null;
+    }
+
+    /** Releases references to user objects once the request is done. */
+    void release() {
+        Arrays.fill(userKeys, 0, userCount, null);
+        Arrays.fill(userValues, 0, userCount, null);
+        userCount = 0;
+        blockingContinuation = null;
+        connection = null;
+    }
+
+    // ---- the request -------------------------------------------------------------------------
+
+    public Request request() {
+        return request;
+    }
+
+    /** The method, as sent. */
+    public ByteView method() {
+        return request.method();
+    }
+
+    public boolean isGet() {
+        return request.isGet();
+    }
+
+    public boolean isHead() {
+        return request.isHead();
+    }
+
+    public boolean isPost() {
+        return request.isPost();
+    }
+
+    public boolean isPut() {
+        return request.isPut();
+    }
+
+    public boolean isDelete() {
+        return request.isDelete();
+    }
+
+    /** The decoded, normalized path. */
+    public ByteView path() {
+        return request.path();
+    }
+
+    public Uri uri() {
+        return request.uri();
+    }
+
+    /** The request target exactly as sent. */
+    public ByteView requestUri() {
+        return request.requestUri();
+    }
+
+    public ByteView host() {
+        return request.host();
+    }
+
+    public Args queryArgs() {
+        return request.queryArgs();
+    }
+
+    /** Arguments of an urlencoded form body. */
+    public Args postArgs() {
+        return request.postArgs();
+    }
+
+    /**
+     * The value of {@code key} from the query string, else from an urlencoded form body; null if
+     * in neither.
+     */
+    public ByteView formValue(String key) {
+        ByteView v = request.queryArgs().peek(key);
+        return v != null ? v : request.postArgs().peek(key);
+    }
+
+    /** The request body, decoded from chunked if it came so. */
+    public ByteView body() {
+        return request.body();
+    }
+
+    public RequestHeaders headers() {
+        return request.headers();
+    }
+
+    public ByteView referer() {
+        return request.headers().referer();
+    }
+
+    public ByteView userAgent() {
+        return request.headers().userAgent();
+    }
+
+    /** The value of the request cookie {@code name}, or null. */
+    public ByteView cookie(String name) {
+        return request.headers().cookie(name);
+    }
+
+    /** The client's address (the peer of the TCP connection; proxies are not looked through). */
+    public InetSocketAddress remoteAddr() {
+        InetSocketAddress address = connection == null ? null : connection.remoteAddress();
+        return address != null ? address : NO_ADDRESS;
+    }
+
+    /** Whether the request came over TLS. The engine serves plain TCP, so false. */
+    public boolean isTLS() {
+        return false;
+    }
+
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    /** Identifies the connection; with {@link #connectionRequestNumber()} it names a request. */
+    public long connectionId() {
+        return connection == null ? 0 : connection.id();
+    }
+
+    /** 1 for the first request of the connection, 2 for the next... */
+    public long connectionRequestNumber() {
+        return connection == null ? 0 : connection.requestCount();
+    }
+
+    // ---- the response ------------------------------------------------------------------------
+
+    public Response response() {
+        return response;
+    }
+
+    public RequestCtx setStatusCode(int status) {
+        response.setStatusCode(status);
+        return this;
+    }
+
+    public int statusCode() {
+        return response.statusCode();
+    }
+
+    public RequestCtx setContentType(CharSequence contentType) {
+        response.setContentType(contentType);
+        return this;
+    }
+
+    /** Appends to the response body. */
+    public RequestCtx write(byte[] bytes) {
+        response.appendBody(bytes);
+        return this;
+    }
+
+    public RequestCtx write(byte[] bytes, int offset, int length) {
+        response.appendBody(bytes, offset, length);
+        return this;
+    }
+
+    public RequestCtx write(ByteView bytes) {
+        response.appendBody(bytes);
+        return this;
+    }
+
+    /** Appends {@code text} as UTF-8. */
+    public RequestCtx write(CharSequence text) {
+        response.appendBodyString(text);
+        return this;
+    }
+
+    public RequestCtx setBody(byte[] bytes) {
+        response.setBody(bytes);
+        return this;
+    }
+
+    public RequestCtx setBodyString(CharSequence text) {
+        response.setBodyString(text);
+        return this;
+    }
+
+    /** Streams the response body after the handler returns; see {@link BodyStreamWriter}. */
+    public RequestCtx setBodyStreamWriter(BodyStreamWriter writer) {
+        response.setBodyStreamWriter(writer);
+        return this;
+    }
+
+    /** Sets the content type and the body, as a successful response. */
+    public RequestCtx success(CharSequence contentType, byte[] body) {
+        response.setContentType(contentType);
+        response.setBody(body);
+        return this;
+    }
+
+    public RequestCtx success(CharSequence contentType, CharSequence body) {
+        response.setContentType(contentType);
+        response.setBodyString(body);
+        return this;
+    }
+
+    /** Replaces the response with {@code message} as plain text and {@code status}. */
+    public RequestCtx error(CharSequence message, int status) {
+        response.resetForError(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setBodyString(message);
+        return this;
+    }
+
+    /** Replaces the response with a 404. */
+    public RequestCtx notFound() {
+        response.resetForError(404);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setBody(NOT_FOUND);
+        return this;
+    }
+
+    /**
+     * Redirects to {@code location} with {@code status} (301, 302, 303, 307 or 308; anything else
+     * becomes 302). A location without a scheme is kept as given: relative references are
+     * resolved by the client (RFC 9110 10.2.2).
+     */
+    public RequestCtx redirect(CharSequence location, int status) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            status = 302;
+        }
+        response.setStatusCode(status);
+        response.headers().set("Location", location);
+        return this;
+    }
+
+    /** Closes the connection after this response. */
+    public RequestCtx setConnectionClose() {
+        response.setConnectionClose();
+        return this;
+    }
+
+    // ---- user values -------------------------------------------------------------------------
+
+    /** A value stored by an earlier handler for this request, or null. Keys compare with equals. */
+    public Object userValue(Object key) {
+        for (int i = 0; i < userCount; i++) {
+            if (userKeys[i].equals(key)) {
+                return userValues[i];
+            }
+        }
+        return null;
+    }
+
+    /** Stores a value for later handlers of this request; cleared when the request ends. */
+    public RequestCtx setUserValue(Object key, Object value) {
+        for (int i = 0; i < userCount; i++) {
+            if (userKeys[i].equals(key)) {
+                userValues[i] = value;
+                return this;
+            }
+        }
+        if (userCount == userKeys.length) {
+            userKeys = Arrays.copyOf(userKeys, userCount * 2);
+            userValues = Arrays.copyOf(userValues, userCount * 2);
+        }
+        userKeys[userCount] = key;
+        userValues[userCount++] = value;
+        return this;
+    }
+
+    // ---- execution ---------------------------------------------------------------------------
+
+    /**
+     * Finishes this request on a virtual thread: {@code handler} runs there once the current
+     * handler returns, and may block. The event loop serves other connections meanwhile and
+     * writes the response when {@code handler} returns. Called from a handler already on a
+     * virtual thread, {@code handler} simply runs next on that thread.
+     */
+    public void runBlocking(RequestHandler handler) {
+        blockingContinuation = handler;
+    }
+
+    /** Takes the handler passed to {@link #runBlocking}, if any. */
+    RequestHandler takeBlockingContinuation() {
+        RequestHandler next = blockingContinuation;
+        blockingContinuation = null;
+        return next;
+    }
+
+    @Override
+    public String toString() {
+        return "#" + connectionId() + "/" + connectionRequestNumber() + " " + method() + " " + requestUri()
+                + " -> " + statusCode() + " " + StatusLine.reason(statusCode());
+    }
+}

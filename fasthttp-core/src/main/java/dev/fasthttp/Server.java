@@ -1,0 +1,594 @@
+package dev.fasthttp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An HTTP/1.1 server whose steady-state request path allocates nothing.
+ *
+ * <pre>{@code
+ * Server server = Server.builder()
+ *         .handler(ctx -> ctx.success("text/plain", "Hello, World!"))
+ *         .port(8080)
+ *         .build()
+ *         .start();
+ * ...
+ * server.shutdown(Duration.ofSeconds(10));
+ * }</pre>
+ *
+ * <p>Requests are read by event loops (one platform thread and selector each, by default one per
+ * core) and handed to the handler inline; see {@link RequestHandler} for handlers that block and
+ * {@link RequestCtx} for the lifetime rule of everything a handler reads.
+ */
+public final class Server {
+
+    private static final System.Logger.Level INFO = System.Logger.Level.INFO;
+
+    final Settings settings;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final ConnectionLimiter limiter;
+    private final CopyOnWriteArrayList<Worker> directWorkers = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Worker> directWorker;
+    private final ServerStats stats;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object drainMonitor = new Object();
+
+    private volatile Counters[] allCounters = new Counters[0];
+    private volatile Worker[] workers;
+    private volatile Acceptor acceptor;
+    private volatile StallWatchdog watchdog;
+    private volatile boolean draining;
+    private volatile InetSocketAddress localAddress;
+
+    private Server(Settings settings) {
+        this.settings = settings;
+        this.limiter = new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerIp());
+        this.stats = new ServerStats(() -> allCounters, limiter::open);
+        this.directWorker = ThreadLocal.withInitial(() -> {
+            Worker w = new Worker(this, null);
+            directWorkers.add(w);
+            refreshCounters();
+            return w;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds to the builder's address and port and starts serving in the background.
+     *
+     * @return this server, serving
+     * @throws UncheckedIOException if the address cannot be bound (for example, the port is in use)
+     */
+    public Server start() {
+        ServerSocketChannel channel;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(settings.address(), settings.backlog());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + describe(settings.address()) + ": " + e.getMessage(), e);
+        }
+        return start(channel);
+    }
+
+    /** Starts serving on an already bound channel, in the background. The server closes it on shutdown. */
+    public synchronized Server start(ServerSocketChannel channel) {
+        if (workers != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            channel.configureBlocking(false);
+            localAddress = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Worker[] started = new Worker[settings.eventLoops()];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = new Worker(this, new dev.fasthttp.transport.EventLoop("fasthttp-loop-" + i, settings.tickIntervalNanos()));
+        }
+        workers = started;
+        refreshCounters();
+        acceptor = new Acceptor(this, channel, started);
+        for (Worker w : started) {
+            w.start();
+        }
+        started[0].loop().execute(acceptor::register);
+        watchdog = new StallWatchdog(started, settings.stallWarningThreshold(), settings.logger());
+        watchdog.start();
+        settings.logger().log(INFO, "fasthttp listening on " + describe(localAddress) + " with "
+                + started.length + " event loop(s)");
+        return this;
+    }
+
+    /**
+     * Listens on {@code address} ({@code "host:port"} or {@code ":port"}) and serves until
+     * {@link #shutdown} is called from another thread.
+     */
+    public void listenAndServe(String address) throws InterruptedException {
+        InetSocketAddress bind = parseAddress(address);
+        ServerSocketChannel channel;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(bind, settings.backlog());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        serve(channel);
+    }
+
+    /** Serves on a bound channel until {@link #shutdown} is called from another thread. */
+    public void serve(ServerSocketChannel channel) throws InterruptedException {
+        start(channel);
+        awaitShutdown();
+    }
+
+    /**
+     * Serves one connection on the calling thread until the peer closes it or a response asks to
+     * close; the channel must be in blocking mode. For transports other than TCP sockets (tests,
+     * in-memory pipes, tunnels). Read, write and idle timeouts are the channel's business here.
+     */
+    public void serveConnection(ByteChannel channel) throws IOException {
+        directWorker.get().serveDirect(channel);
+    }
+
+    /** Blocks until the server has shut down. */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    /**
+     * Stops gracefully: stops accepting, closes idle keep-alive connections, lets requests in
+     * flight finish (their responses carry {@code Connection: close}), and after
+     * {@code drainTimeout} closes whatever is still open.
+     *
+     * @return whether the drain completed, and how many connections were cut
+     */
+    public ShutdownResult shutdown(Duration drainTimeout) {
+        long begin = System.nanoTime();
+        Worker[] started = workers;
+        if (started == null || draining) {
+            return new ShutdownResult(true, 0, Duration.ZERO);
+        }
+        draining = true;
+        started[0].loop().execute(acceptor::close);
+        for (Worker w : started) {
+            w.loop().execute(w::beginDrain);
+        }
+        boolean drained = awaitConnectionsClosed(begin + drainTimeout.toNanos());
+        int cut = drained ? 0 : limiter.open();
+        if (!drained) {
+            CountDownLatch closedAll = new CountDownLatch(started.length);
+            for (Worker w : started) {
+                w.loop().execute(() -> {
+                    w.closeAll();
+                    closedAll.countDown();
+                });
+            }
+            awaitQuietly(closedAll);
+        }
+        for (Worker w : started) {
+            w.loop().stop();
+        }
+        for (Worker w : started) {
+            try {
+                w.loop().awaitTermination(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watchdog.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        if (drained) {
+            settings.logger().log(INFO, "fasthttp stopped: all connections drained in " + took.toMillis() + " ms");
+        } else {
+            settings.logger().log(System.Logger.Level.WARNING, "fasthttp stopped: drain timeout of "
+                    + drainTimeout.toMillis() + " ms ran out; cut " + cut + " connection(s) with requests in flight");
+        }
+        stopped.countDown();
+        return new ShutdownResult(drained, cut, took);
+    }
+
+    /** The port bound, once started; useful with port 0. */
+    public int port() {
+        InetSocketAddress a = localAddress;
+        if (a == null) {
+            throw new IllegalStateException("not started");
+        }
+        return a.getPort();
+    }
+
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public boolean isRunning() {
+        return workers != null && stopped.getCount() > 0;
+    }
+
+    // ---- used by workers and the acceptor ----------------------------------------------------
+
+    boolean draining() {
+        return draining;
+    }
+
+    long nextConnectionId() {
+        return connectionIds.incrementAndGet();
+    }
+
+    ConnectionLimiter limiter() {
+        return limiter;
+    }
+
+    /** Called by a loop when an admitted connection closed. */
+    void connectionClosed(java.net.InetAddress ip) {
+        if (limiter.release(ip) == 0 && draining) {
+            synchronized (drainMonitor) {
+                drainMonitor.notifyAll();
+            }
+        }
+    }
+
+    private boolean awaitConnectionsClosed(long deadlineNanos) {
+        synchronized (drainMonitor) {
+            while (limiter.open() > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    drainMonitor.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void refreshCounters() {
+        Worker[] started = workers;
+        int n = (started == null ? 0 : started.length) + directWorkers.size();
+        Counters[] all = new Counters[n];
+        int i = 0;
+        if (started != null) {
+            for (Worker w : started) {
+                all[i++] = w.counters();
+            }
+        }
+        for (Worker w : directWorkers) {
+            if (i < n) {
+                all[i++] = w.counters();
+            }
+        }
+        allCounters = i == n ? all : java.util.Arrays.copyOf(all, i);
+    }
+
+    static InetSocketAddress parseAddress(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("address must be host:port or :port, not " + address);
+        }
+        String host = address.substring(0, colon);
+        int port = Integer.parseInt(address.substring(colon + 1));
+        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    }
+
+    private static String describe(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    /**
+     * Settings of a {@link Server}. Every setting has a default that suits a service handling many
+     * small requests; each says what changing it costs.
+     */
+    public static final class Builder {
+
+        private RequestHandler handler;
+        private String host;
+        private int port = 8080;
+        private String name = "fasthttp";
+        private int readBufferSize = 4096;
+        private int writeBufferSize = 4096;
+        private int maxRequestHeaderSize = 16 * 1024;
+        private int maxRequestUriLength = 8 * 1024;
+        private long maxRequestBodySize = 4 * 1024 * 1024;
+        private int maxConnections = 256 * 1024;
+        private int maxConnectionsPerIp;
+        private long maxRequestsPerConnection;
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private boolean keepAlive = true;
+        private boolean noDefaultServerHeader;
+        private boolean noDefaultDate;
+        private boolean noDefaultContentType;
+        private boolean normalizePath = true;
+        private int eventLoops = Runtime.getRuntime().availableProcessors();
+        private int backlog = 1024;
+        private Duration stallWarningThreshold = Duration.ofSeconds(1);
+        private ErrorHandler errorHandler = ErrorHandler.DEFAULT;
+        private ContinueHandler continueHandler = ContinueHandler.ACCEPT_ALL;
+        private ConnectionStateListener connectionStateListener;
+        private System.Logger logger = System.getLogger("dev.fasthttp.Server");
+
+        private Builder() {
+        }
+
+        /** The handler every request goes to. Required. */
+        public Builder handler(RequestHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** The address {@link Server#start()} binds. Default: all interfaces. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port {@link Server#start()} binds; 0 picks a free one (see {@link Server#port()}). Default 8080. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The {@code Server} header value. Default "fasthttp". */
+        public Builder name(String name) {
+            ResponseHeaders.checkValue(name);
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Size of the buffer a connection reads into. Default 4 KiB. Buffers are pooled per loop and
+         * held only while a connection has unprocessed bytes; a request head larger than this grows
+         * the buffer (up to {@link #maxRequestHeaderSize}), which allocates. Larger values cost memory
+         * under many concurrent slow requests.
+         */
+        public Builder readBufferSize(int bytes) {
+            this.readBufferSize = positive(bytes, "readBufferSize");
+            return this;
+        }
+
+        /**
+         * Size of each loop's output buffer. Default 4 KiB. Pipelined responses are gathered here
+         * and written with one system call; a response body larger than this is written from its
+         * own buffer instead of being copied.
+         */
+        public Builder writeBufferSize(int bytes) {
+            this.writeBufferSize = positive(bytes, "writeBufferSize");
+            return this;
+        }
+
+        /**
+         * The largest request head (request line and headers) accepted. Default 16 KiB; beyond it
+         * the client gets 431 (or 414 while still in the request line) and the connection closes.
+         */
+        public Builder maxRequestHeaderSize(int bytes) {
+            this.maxRequestHeaderSize = positive(bytes, "maxRequestHeaderSize");
+            return this;
+        }
+
+        /** The longest request target accepted. Default 8 KiB; beyond it the client gets 414. */
+        public Builder maxRequestUriLength(int bytes) {
+            this.maxRequestUriLength = positive(bytes, "maxRequestUriLength");
+            return this;
+        }
+
+        /**
+         * The largest request body accepted, decoded. Default 4 MiB; beyond it the client gets 413.
+         * Bodies are held in memory whole, so this bounds the memory one request can take.
+         */
+        public Builder maxRequestBodySize(long bytes) {
+            if (bytes < 0 || bytes > Integer.MAX_VALUE - 64 * 1024) {
+                throw new IllegalArgumentException("maxRequestBodySize out of range: " + bytes);
+            }
+            this.maxRequestBodySize = bytes;
+            return this;
+        }
+
+        /**
+         * The most connections open at once. Default 262,144. A connection beyond it is answered
+         * 503 and closed at once.
+         */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = positive(connections, "maxConnections");
+            return this;
+        }
+
+        /**
+         * The most connections open at once from one client IP; 0, the default, means no limit. A
+         * connection beyond it is answered 429 and closed. Costs a map update per connection.
+         */
+        public Builder maxConnectionsPerIp(int connections) {
+            this.maxConnectionsPerIp = nonNegative(connections, "maxConnectionsPerIp");
+            return this;
+        }
+
+        /**
+         * Requests served on one connection before it is closed (the last response carries
+         * {@code Connection: close}); 0, the default, means no limit. A limit spreads long-lived
+         * clients over servers behind a load balancer.
+         */
+        public Builder maxRequestsPerConnection(long requests) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("maxRequestsPerConnection must be >= 0");
+            }
+            this.maxRequestsPerConnection = requests;
+            return this;
+        }
+
+        /**
+         * Time allowed to receive a whole request, head and body, from its first byte. Default 30 s.
+         * On expiry the client gets 408 and the connection closes. Shorter values shed slow
+         * clients (slowloris) sooner; too short cuts off slow uploads.
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Time a response may go without write progress, the client not reading. Default 30 s;
+         * on expiry the connection closes.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout, "writeTimeout");
+            return this;
+        }
+
+        /**
+         * Time a keep-alive connection may wait for its next request. Default 60 s; on expiry it
+         * closes quietly. Idle connections hold no buffers, only their socket.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /** Whether connections are kept open between requests. Default true; false closes after every response. */
+        public Builder keepAlive(boolean keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** Leaves out the {@code Server} header unless a handler sets one. Default false. */
+        public Builder noDefaultServerHeader(boolean value) {
+            this.noDefaultServerHeader = value;
+            return this;
+        }
+
+        /** Leaves out the {@code Date} header unless a handler sets one. Default false. */
+        public Builder noDefaultDate(boolean value) {
+            this.noDefaultDate = value;
+            return this;
+        }
+
+        /**
+         * Leaves out {@code Content-Type} when the handler sets none, instead of sending
+         * {@code text/plain; charset=utf-8}. Default false.
+         */
+        public Builder noDefaultContentType(boolean value) {
+            this.noDefaultContentType = value;
+            return this;
+        }
+
+        /**
+         * Whether {@link RequestCtx#path()} is percent-decoded and cleaned of dot segments and
+         * repeated slashes. Default true. Turning it off hands handlers the raw path, which is
+         * then theirs to check before using it to find files.
+         */
+        public Builder normalizePath(boolean value) {
+            this.normalizePath = value;
+            return this;
+        }
+
+        /** Number of event loops. Default: available processors. Each is a platform thread with its own selector. */
+        public Builder eventLoops(int loops) {
+            this.eventLoops = positive(loops, "eventLoops");
+            return this;
+        }
+
+        /** Length of the kernel's queue of connections not yet accepted. Default 1024. */
+        public Builder backlog(int backlog) {
+            this.backlog = positive(backlog, "backlog");
+            return this;
+        }
+
+        /**
+         * How long a handler may hold its event loop before a warning is logged naming it. Default
+         * 1 s. Such a handler delays every other connection of its loop; it should be blocking.
+         */
+        public Builder stallWarningThreshold(Duration threshold) {
+            this.stallWarningThreshold = positive(threshold, "stallWarningThreshold");
+            return this;
+        }
+
+        /** Writes responses for refused requests and failed handlers. Default: status and reason as text. */
+        public Builder errorHandler(ErrorHandler errorHandler) {
+            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+            return this;
+        }
+
+        /** Decides on {@code Expect: 100-continue} requests. Default: accept all. */
+        public Builder continueHandler(ContinueHandler continueHandler) {
+            this.continueHandler = Objects.requireNonNull(continueHandler, "continueHandler");
+            return this;
+        }
+
+        /** Told about every connection state change. Default: none. Costs a call per change. */
+        public Builder connectionStateListener(ConnectionStateListener listener) {
+            this.connectionStateListener = listener;
+            return this;
+        }
+
+        /** Where the server logs. Default: {@code System.getLogger("dev.fasthttp.Server")}. */
+        public Builder logger(System.Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        public Server build() {
+            if (handler == null) {
+                throw new IllegalStateException("a handler is required");
+            }
+            InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+            return new Server(new Settings(handler, address, name, readBufferSize, writeBufferSize,
+                    maxRequestHeaderSize, Math.min(maxRequestUriLength, maxRequestHeaderSize), maxRequestBodySize,
+                    maxConnections, maxConnectionsPerIp, maxRequestsPerConnection, readTimeout, writeTimeout,
+                    idleTimeout, keepAlive, noDefaultServerHeader, noDefaultDate, noDefaultContentType, normalizePath,
+                    eventLoops, backlog, stallWarningThreshold, errorHandler, continueHandler,
+                    connectionStateListener, logger));
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static int nonNegative(int value, String name) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be >= 0: " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

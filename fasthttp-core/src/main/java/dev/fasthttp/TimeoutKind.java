@@ -1,0 +1,11 @@
+package dev.fasthttp;
+
+/** Which timeout ended a connection. */
+public enum TimeoutKind {
+    /** A request was not received in full within the read timeout (answered 408). */
+    READ,
+    /** A keep-alive connection stayed without a new request for the idle timeout (closed quietly). */
+    IDLE,
+    /** A response made no write progress for the write timeout (closed). */
+    WRITE
+}

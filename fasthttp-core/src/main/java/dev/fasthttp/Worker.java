@@ -1,0 +1,283 @@
+package dev.fasthttp;
+
+import dev.fasthttp.bytes.ByteBuf;
+import dev.fasthttp.http1.DateHeader;
+import dev.fasthttp.http1.RequestParser;
+import dev.fasthttp.transport.BufferPool;
+import dev.fasthttp.transport.EventLoop;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * What the connections of one event loop share: the loop, the pools that make the request path
+ * allocation-free (read buffers, request contexts, connections), the output buffer responses are
+ * gathered in, the Date header, the counters, and the list of live connections that the loop's
+ * tick checks for expired deadlines.
+ *
+ * <p>A worker without a loop serves connections on a caller's thread
+ * ({@link Server#serveConnection}); there is one per such thread.
+ */
+final class Worker implements EventLoop.Tick {
+
+    private static final int MAX_POOLED_BUFFERS = 1024;
+    private static final int MAX_POOLED_CONTEXTS = 1024;
+    private static final int MAX_POOLED_CONNECTIONS = 1024;
+    private static final ThreadFactory VIRTUAL_THREADS = Thread.ofVirtual().name("fasthttp-blocking-", 0).factory();
+
+    private static final VarHandle HANDLER_SINCE;
+    private static final VarHandle HANDLER_RUNS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HANDLER_SINCE = lookup.findVarHandle(Worker.class, "handlerSince", long.class);
+            HANDLER_RUNS = lookup.findVarHandle(Worker.class, "handlerRuns", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Server server;
+    final Settings settings;
+    private final EventLoop loop;
+    private final Counters counters = new Counters();
+    final BufferPool readBuffers;
+    final RequestParser parser;
+    final DateHeader date = new DateHeader();
+    final byte[] serverHeaderLine;
+    final ByteBuf out;
+    private ByteBuffer outNio;
+    private final long readTimeoutNanos;
+    private final long writeTimeoutNanos;
+    private final long idleTimeoutNanos;
+    final ByteBuffer[] gather = new ByteBuffer[2];
+    private final ArrayDeque<RequestCtx> contexts = new ArrayDeque<>();
+    private final ArrayDeque<ServerConnection> connections = new ArrayDeque<>();
+
+    /** Live connections of this loop, linked through the connections themselves. */
+    private ServerConnection first;
+
+    // Stall tracking, read by the StallWatchdog thread: written with opaque stores (plain cost).
+    @SuppressWarnings("unused") private long handlerSince;
+    @SuppressWarnings("unused") private long handlerRuns;
+    private RequestHandler runningHandler; // racy read by the watchdog: only names the stall
+
+    Worker(Server server, EventLoop loop) {
+        this.server = server;
+        this.settings = server.settings;
+        this.loop = loop;
+        this.readBuffers = new BufferPool(settings.readBufferSize(), MAX_POOLED_BUFFERS);
+        this.parser = new RequestParser(settings.maxRequestUriLength());
+        this.serverHeaderLine = settings.serverHeaderLine();
+        this.out = new ByteBuf(settings.writeBufferSize());
+        this.readTimeoutNanos = settings.readTimeout().toNanos();
+        this.writeTimeoutNanos = settings.writeTimeout().toNanos();
+        this.idleTimeoutNanos = settings.idleTimeout().toNanos();
+    }
+
+    long timeoutNanos(TimeoutKind kind) {
+        return switch (kind) {
+            case READ -> readTimeoutNanos;
+            case WRITE -> writeTimeoutNanos;
+            case IDLE -> idleTimeoutNanos;
+        };
+    }
+
+    void start() {
+        loop.setTick(this);
+        loop.start();
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    long nowNanos() {
+        return loop != null ? loop.nowNanos() : System.nanoTime();
+    }
+
+    long nowMillis() {
+        return loop != null ? loop.nowMillis() : System.currentTimeMillis();
+    }
+
+    /** The output buffer as a ByteBuffer ready to write (position 0, limit at the end of the data). */
+    ByteBuffer outNio() {
+        if (outNio == null || outNio.array() != out.array()) {
+            outNio = ByteBuffer.wrap(out.array());
+        }
+        outNio.limit(out.size()).position(0);
+        return outNio;
+    }
+
+    RequestCtx acquireContext() {
+        RequestCtx ctx = contexts.pollFirst();
+        return ctx != null ? ctx : new RequestCtx();
+    }
+
+    void releaseContext(RequestCtx ctx) {
+        ctx.release();
+        if (contexts.size() < MAX_POOLED_CONTEXTS) {
+            contexts.addFirst(ctx);
+        }
+    }
+
+    Thread startVirtualThread(Runnable task) {
+        Thread t = VIRTUAL_THREADS.newThread(task);
+        t.start();
+        return t;
+    }
+
+    // ---- connections -------------------------------------------------------------------------
+
+    /** Registers an accepted, admitted connection with this loop. Loop thread only. */
+    void open(SocketChannel channel, InetSocketAddress remote, long id) {
+        ServerConnection c = newConnection();
+        try {
+            c.open(channel, channel, remote, id, true);
+            c.register(channel.register(loop.selector(), SelectionKey.OP_READ, c));
+        } catch (IOException e) {
+            c.close();
+            return;
+        }
+        link(c);
+        c.opened();
+        if (server.draining()) {
+            c.drain(); // accepted just before the shutdown began
+        }
+    }
+
+    /**
+     * Answers a connection refused by a connection limit with {@code response}, then closes it once
+     * the client has read it. Loop thread only.
+     */
+    void openRejected(SocketChannel channel, InetSocketAddress remote, long id, byte[] response) {
+        ServerConnection c = newConnection();
+        try {
+            c.open(channel, channel, remote, id, false);
+            c.register(channel.register(loop.selector(), 0, c));
+        } catch (IOException e) {
+            c.close();
+            return;
+        }
+        link(c);
+        c.rejectAndClose(response);
+    }
+
+    /** Serves {@code channel} on the calling thread until it closes. */
+    void serveDirect(ByteChannel channel) throws IOException {
+        ServerConnection c = newConnection();
+        InetSocketAddress remote = channel instanceof SocketChannel s ? (InetSocketAddress) s.getRemoteAddress() : null;
+        c.open(channel, channel instanceof SocketChannel s ? s : null, remote, server.nextConnectionId(), false);
+        c.opened();
+        c.serveBlocking();
+    }
+
+    private ServerConnection newConnection() {
+        ServerConnection c = connections.pollFirst();
+        return c != null ? c : new ServerConnection(this);
+    }
+
+    /** Called by a connection once closed. */
+    void closed(ServerConnection c, boolean admitted, InetSocketAddress remote) {
+        unlink(c);
+        if (admitted) {
+            server.connectionClosed(remote == null ? null : remote.getAddress());
+        }
+        if (connections.size() < MAX_POOLED_CONNECTIONS) {
+            connections.addFirst(c);
+        }
+    }
+
+    private void link(ServerConnection c) {
+        c.next = first;
+        c.prev = null;
+        if (first != null) {
+            first.prev = c;
+        }
+        first = c;
+    }
+
+    private void unlink(ServerConnection c) {
+        if (loop == null) {
+            return; // direct connections are not linked
+        }
+        if (c.prev != null) {
+            c.prev.next = c.next;
+        } else if (first == c) {
+            first = c.next;
+        }
+        if (c.next != null) {
+            c.next.prev = c.prev;
+        }
+        c.next = c.prev = null;
+    }
+
+    /** Checks every connection's deadline. Loop thread, about every tick interval. */
+    @Override
+    public void tick(long nowNanos) {
+        ServerConnection c = first;
+        while (c != null) {
+            ServerConnection next = c.next; // c may unlink itself
+            c.checkDeadline(nowNanos);
+            c = next;
+        }
+    }
+
+    /** Shutdown, first step: idle connections close now, busy ones after their response. */
+    void beginDrain() {
+        ServerConnection c = first;
+        while (c != null) {
+            ServerConnection next = c.next;
+            c.drain();
+            c = next;
+        }
+    }
+
+    /** Shutdown, last step: closes every connection left. */
+    void closeAll() {
+        while (first != null) {
+            first.close();
+        }
+    }
+
+    // ---- stall tracking ----------------------------------------------------------------------
+
+    void handlerStarted(RequestHandler handler) {
+        if (loop != null) {
+            runningHandler = handler;
+            HANDLER_SINCE.setOpaque(this, loop.nowNanos() | 1); // never 0 while running
+        }
+    }
+
+    void handlerFinished() {
+        if (loop != null) {
+            HANDLER_SINCE.setOpaque(this, 0L);
+            HANDLER_RUNS.setOpaque(this, (long) HANDLER_RUNS.getOpaque(this) + 1);
+        }
+    }
+
+    /** When the running handler started ({@link System#nanoTime()}), or 0 if none runs. */
+    long handlerSince() {
+        return (long) HANDLER_SINCE.getOpaque(this);
+    }
+
+    long handlerRuns() {
+        return (long) HANDLER_RUNS.getOpaque(this);
+    }
+
+    RequestHandler runningHandler() {
+        return runningHandler;
+    }
+}
