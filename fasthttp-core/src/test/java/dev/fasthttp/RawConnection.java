@@ -1,0 +1,87 @@
+package dev.fasthttp;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain TCP client that sends exact bytes and reads raw responses, for byte-exact protocol tests. */
+final class RawConnection implements AutoCloseable {
+
+    /** Generous: a loaded 2-core machine may be slow, and a correct server answers well within it. */
+    static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+
+    RawConnection(int port) throws IOException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream());
+    }
+
+    RawConnection send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    RawConnection send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    RawResponse read() throws IOException {
+        return read(false);
+    }
+
+    RawResponse read(boolean headRequest) throws IOException {
+        RawResponse r = RawResponse.read(in, headRequest);
+        if (r == null) {
+            throw new IOException("connection closed before a response");
+        }
+        return r;
+    }
+
+    List<RawResponse> read(int count) throws IOException {
+        List<RawResponse> responses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            responses.add(read());
+        }
+        return responses;
+    }
+
+    /** True if the server closes the connection (end of stream or reset) within the read timeout. */
+    boolean closedByServer() throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset
+        }
+    }
+
+    InputStream input() {
+        return in;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.fasthttp;
+
+import java.util.function.Consumer;
+
+/** Servers for tests: loopback, a port the OS picks, quiet logs. */
+final class TestServers {
+
+    private TestServers() {
+    }
+
+    static Server start(RequestHandler handler) {
+        return start(handler, b -> { });
+    }
+
+    static Server start(RequestHandler handler, Consumer<Server.Builder> settings) {
+        Server.Builder builder = Server.builder().handler(handler).host("127.0.0.1").port(0);
+        settings.accept(builder);
+        return builder.build().start();
+    }
+
+    /**
+     * A handler that describes the request it got, one {@code key: value} per line, so tests can
+     * check what the engine parsed: method, path, query, host, body length and body.
+     */
+    static RequestHandler describing() {
+        return ctx -> {
+            StringBuilder sb = new StringBuilder();
+            sb.append("method: ").append(ctx.method()).append('\n');
+            sb.append("path: ").append(ctx.path()).append('\n');
+            sb.append("uri: ").append(ctx.requestUri()).append('\n');
+            sb.append("query: ").append(ctx.uri().queryString()).append('\n');
+            sb.append("host: ").append(ctx.host()).append('\n');
+            sb.append("version: ").append(ctx.request().protocol()).append('\n');
+            sb.append("body-length: ").append(ctx.body().length()).append('\n');
+            sb.append("body: ").append(ctx.body()).append('\n');
+            ctx.success("text/plain; charset=utf-8", sb);
+        };
+    }
+}
