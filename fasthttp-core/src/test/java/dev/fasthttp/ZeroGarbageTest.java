@@ -1,0 +1,125 @@
+package dev.fasthttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fasthttp.bytes.ByteView;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise behind the project: after warm-up, serving a keep-alive GET allocates nothing on
+ * the event loop. Measured with the JVM's own per-thread allocation counter on the loop thread,
+ * through a real socket, while the handler reads the request the way handlers do.
+ */
+class ZeroGarbageTest {
+
+    /** fasthttp's benchmark request (server_timing_test.go), 205 bytes. */
+    private static final byte[] REQUEST = ("GET /foobar?baz HTTP/1.1\r\n"
+            + "Host: google.com\r\n"
+            + "User-Agent: aaa.bbb.ccc.ddd.eee.fff.ggg.hhh.iii.jjj.kkk.lll.mmm.nnn.ooo.ppp\r\n"
+            + "Referer: http://example.com/aaa?bbb=ccc\r\n"
+            + "Cookie: foo=bar; baz=xxx; aaa=aaaaaaaaaaa\r\n"
+            + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY = "Hello, world!".getBytes(StandardCharsets.US_ASCII);
+    private static final int WARMUP = 30_000;
+    private static final int MEASURED = 20_000;
+
+    private Server server;
+    private long loopThreadId;
+
+    @BeforeEach
+    void start() {
+        server = TestServers.start(ZeroGarbageTest::handle, b -> b.eventLoops(1));
+        loopThreadId = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fasthttp-loop-0"))
+                .findFirst().orElseThrow().threadId();
+    }
+
+    @AfterEach
+    void stop() {
+        server.shutdown(Duration.ofSeconds(5));
+    }
+
+    /** Reads what handlers typically read: method, path, query, headers, a cookie. */
+    private static void handle(RequestCtx ctx) {
+        if (!ctx.isGet() || !ctx.path().contentEquals("/foobar") || !ctx.queryArgs().has("baz")) {
+            ctx.error("unexpected request", 400);
+            return;
+        }
+        ByteView agent = ctx.userAgent();
+        ByteView cookie = ctx.cookie("baz");
+        if (agent == null || cookie == null || !cookie.contentEquals("xxx") || !ctx.host().contentEquals("google.com")) {
+            ctx.error("unexpected headers", 400);
+            return;
+        }
+        ctx.response().headers().set("X-Request", "ok");
+        ctx.success("text/plain", BODY);
+    }
+
+    @Test
+    void keepAliveGetAllocatesNothingOnTheEventLoop() throws Exception {
+        assertAllocationFree(1);
+    }
+
+    @Test
+    void pipelinedGetsAllocateNothingOnTheEventLoop() throws Exception {
+        assertAllocationFree(16);
+    }
+
+    private void assertAllocationFree(int depth) throws Exception {
+        byte[] batch = new byte[REQUEST.length * depth];
+        for (int i = 0; i < depth; i++) {
+            System.arraycopy(REQUEST, 0, batch, i * REQUEST.length, REQUEST.length);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            int responseLength = firstResponseLength(out, in);
+            byte[] responses = new byte[responseLength * depth];
+
+            roundTrips(WARMUP / depth, batch, responses, out, in);
+            long before = threads.getThreadAllocatedBytes(loopThreadId);
+            roundTrips(MEASURED / depth, batch, responses, out, in);
+            long allocated = threads.getThreadAllocatedBytes(loopThreadId) - before;
+
+            double perRequest = (double) allocated / MEASURED;
+            System.out.printf("pipeline depth %d: %d bytes allocated on the event loop over %d requests (%.4f B/request)%n",
+                    depth, allocated, MEASURED, perRequest);
+            assertThat(perRequest).as("bytes allocated per request on the event loop").isLessThan(1.0);
+        }
+    }
+
+    private static int firstResponseLength(OutputStream out, InputStream in) throws Exception {
+        out.write(REQUEST);
+        out.flush();
+        RawResponse r = RawResponse.read(in, false);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(BODY);
+        return r.head().length() + 2 + r.body().length;
+    }
+
+    private static void roundTrips(int count, byte[] batch, byte[] responses, OutputStream out, InputStream in) throws Exception {
+        for (int i = 0; i < count; i++) {
+            out.write(batch);
+            out.flush();
+            in.readNBytes(responses, 0, responses.length);
+        }
+        // Every response must have been a 200 of the same length; a different one would shift the framing.
+        String last = new String(responses, responses.length - BODY.length, BODY.length, StandardCharsets.US_ASCII);
+        assertThat(last).isEqualTo("Hello, world!");
+        assertThat(Arrays.copyOf(responses, 12)).isEqualTo("HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII));
+    }
+}
