@@ -1,10 +1,18 @@
 package dev.fasthttp.bytes;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * ASCII byte classes and comparisons that work on arrays in place, without decoding to
  * {@code String}.
  */
 public final class Ascii {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final boolean[] TOKEN = new boolean[256];
     private static final boolean[] FIELD_VALUE = new boolean[256];
@@ -50,6 +58,35 @@ public final class Ascii {
 
     public static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\t';
+    }
+
+    /**
+     * Index of the first control byte (below 0x20, or DEL) in {@code a[from, to)}, or {@code to}.
+     *
+     * <p>Looks at eight bytes per step: a head is mostly printable text between a few CRLFs, and
+     * this search is what the scanner and parser spend their time on. The word tests are the
+     * classic "has a byte less than n" / "has a zero byte" bit tricks; they can only flag a byte
+     * wrongly above a byte that truly matches, so the lowest flagged byte is the first match.
+     */
+    public static int indexOfControl(byte[] a, int from, int to) {
+        int i = from;
+        for (; i <= to - 8; i += 8) {
+            long x = (long) LONGS.get(a, i);
+            long below = (x - 0x20 * ONES) & ~x & HIGH_BITS;
+            long del = x ^ (0x7F * ONES);
+            long dels = (del - ONES) & ~del & HIGH_BITS;
+            long found = below | dels;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            int b = a[i] & 0xFF;
+            if (b < 0x20 || b == 0x7F) {
+                return i;
+            }
+        }
+        return to;
     }
 
     public static boolean equals(byte[] a, int off, int len, CharSequence text) {

@@ -55,12 +55,14 @@ public final class Numbers {
 
     /** Number of decimal digits of a non-negative {@code value}. */
     public static int decimalLength(long value) {
-        int digits = 1;
-        while (value >= 10) {
-            value /= 10;
-            digits++;
+        long bound = 10;
+        for (int digits = 1; digits < MAX_DECIMAL_DIGITS; digits++) {
+            if (value < bound) {
+                return digits;
+            }
+            bound *= 10;
         }
-        return digits;
+        return MAX_DECIMAL_DIGITS;
     }
 
     /**
@@ -71,10 +73,16 @@ public final class Numbers {
     public static int writeDecimal(byte[] a, int pos, long value) {
         int end = pos + decimalLength(value);
         int i = end;
-        do {
+        // int arithmetic for the common small values; long division only above 2^31
+        while (value > Integer.MAX_VALUE) {
             a[--i] = (byte) ('0' + (value % 10));
             value /= 10;
-        } while (value != 0);
+        }
+        int v = (int) value;
+        do {
+            a[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
         return end;
     }
 

@@ -1,5 +1,7 @@
 package dev.fasthttp.http1;
 
+import dev.fasthttp.bytes.Ascii;
+
 /**
  * Finds where a request head ends, as bytes arrive in any split, and checks line terminators
  * on the way.
@@ -69,13 +71,13 @@ public final class HeadScanner {
      */
     public int scan(byte[] buf, int end, int maxHeaderSize, int maxUriLength) {
         int i = scanPos;
-        while (i < end) {
+        while ((i = Ascii.indexOfControl(buf, i, end)) < end) {
             byte b = buf[i];
             if (b == '\n') {
                 return fail(ProtocolError.INVALID_LINE_TERMINATOR);
             }
             if (b != '\r') {
-                i++;
+                i++; // other control bytes are the parser's to refuse
                 continue;
             }
             if (i + 1 == end) {

@@ -169,9 +169,9 @@ public final class RequestParser {
                 p++;
             }
             int valueStart = p;
-            byte c;
-            while ((c = b[p]) != '\r') {
-                if (!Ascii.isFieldValue(c)) {
+            // Field values are VCHAR, SP, HTAB and obs-text: the only controls allowed are HTAB and the final CR.
+            while (b[p = Ascii.indexOfControl(b, p, end)] != '\r') {
+                if (b[p] != '\t') {
                     return ProtocolError.MALFORMED_HEADER;
                 }
                 p++;
