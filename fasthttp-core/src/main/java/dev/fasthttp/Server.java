@@ -169,16 +169,15 @@ public final class Server {
         }
         boolean drained = awaitConnectionsClosed(begin + drainTimeout.toNanos());
         int cut = drained ? 0 : limiter.open();
-        if (!drained) {
-            CountDownLatch closedAll = new CountDownLatch(started.length);
-            for (Worker w : started) {
-                w.loop().execute(() -> {
-                    w.closeAll();
-                    closedAll.countDown();
-                });
-            }
-            awaitQuietly(closedAll);
+        // What is left: requests cut by the timeout, and refused connections still lingering.
+        CountDownLatch closedAll = new CountDownLatch(started.length);
+        for (Worker w : started) {
+            w.loop().execute(() -> {
+                w.closeAll();
+                closedAll.countDown();
+            });
         }
+        awaitQuietly(closedAll);
         for (Worker w : started) {
             w.loop().stop();
         }

@@ -291,6 +291,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 }
                 int headEnd = scanner.scan(in.array(), inEnd, settings.maxRequestHeaderSize(), settings.maxRequestUriLength());
                 if (headEnd == HeadScanner.NEED_MORE) {
+                    if (scanner.requestStart() == inEnd) {
+                        inStart = inEnd; // only empty lines so far: nothing has begun
+                    }
                     return;
                 }
                 if (headEnd == HeadScanner.ERROR) {
