@@ -242,7 +242,9 @@ public final class ChunkedDecoder {
 
     /** Length of the body decoded so far. */
     public long decodedLength() {
-        return decoded - chunkRemaining;
+        // Only in DATA is chunkRemaining the undelivered part of a counted chunk; while a size
+        // line is read it holds the digits so far, which are not counted yet.
+        return state == State.DATA ? decoded - chunkRemaining : decoded;
     }
 
     private int fail(ProtocolError e) {
