@@ -8,7 +8,9 @@ import dev.fasthttp.bytes.Numbers;
  * with, so the decoded body ends up contiguous right after the head, in the same buffer.
  *
  * <pre>
- *  SIZE --hex--> SIZE ---';' or SP--> EXT ---CR--> SIZE_LF --LF--> DATA (n bytes) --CR--> DATA_LF --LF--> SIZE
+ *  SIZE --hex--> SIZE ---';'--> EXT ---CR--> SIZE_LF --LF--> DATA (n bytes) --CR--> DATA_LF --LF--> SIZE
+ *                  |  \--SP--> SIZE_WS --';'--> EXT
+ *                  |            SIZE_WS --CR--> SIZE_LF
  *                  \--CR--> SIZE_LF      (size 0) SIZE_LF --LF--> TRAILER --CR--> FINAL_LF --LF--> DONE
  *                                                                 TRAILER --field line CRLF--> TRAILER
  * </pre>
@@ -30,7 +32,7 @@ public final class ChunkedDecoder {
     /** Bound on a chunk-size line with its extensions. */
     private static final int MAX_SIZE_LINE = 4096;
 
-    private enum State { SIZE, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF }
+    private enum State { SIZE, SIZE_WS, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF }
 
     private State state;
     private int readPos;
@@ -109,8 +111,11 @@ public final class ChunkedDecoder {
                         p++;
                     } else if (sizeDigits == 0) {
                         return fail(ProtocolError.INVALID_CHUNK);
-                    } else if (b == ';' || Ascii.isWhitespace(b)) {
+                    } else if (b == ';') {
                         state = State.EXT;
+                        p++;
+                    } else if (Ascii.isWhitespace(b)) {
+                        state = State.SIZE_WS;
                         p++;
                     } else if (b == '\r') {
                         state = State.SIZE_LF;
@@ -118,6 +123,20 @@ public final class ChunkedDecoder {
                     } else {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
+                    if (++lineLength > MAX_SIZE_LINE) {
+                        return fail(ProtocolError.INVALID_CHUNK);
+                    }
+                }
+                case SIZE_WS -> {
+                    // BWS after the size: only ';' or CR may follow, so "5 5" is not read as 5.
+                    if (b == ';') {
+                        state = State.EXT;
+                    } else if (b == '\r') {
+                        state = State.SIZE_LF;
+                    } else if (!Ascii.isWhitespace(b)) {
+                        return fail(ProtocolError.INVALID_CHUNK);
+                    }
+                    p++;
                     if (++lineLength > MAX_SIZE_LINE) {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
@@ -223,7 +242,9 @@ public final class ChunkedDecoder {
 
     /** Length of the body decoded so far. */
     public long decodedLength() {
-        return decoded - chunkRemaining;
+        // Only in DATA is chunkRemaining the undelivered part of a counted chunk; while a size
+        // line is read it holds the digits so far, which are not counted yet.
+        return state == State.DATA ? decoded - chunkRemaining : decoded;
     }
 
     private int fail(ProtocolError e) {

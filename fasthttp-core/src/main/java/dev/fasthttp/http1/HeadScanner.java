@@ -95,7 +95,9 @@ public final class HeadScanner {
                 }
                 requestStart = i; // an empty line before the request line
             } else if (inRequestLine) {
-                if (lineEnd - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
+                // The same limits as below, where the line is still arriving, so that the
+                // outcome does not depend on how the head was split into reads.
+                if (lineEnd - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD || lineEnd - headStart > maxHeaderSize) {
                     return fail(ProtocolError.URI_TOO_LONG);
                 }
                 inRequestLine = false;
@@ -104,11 +106,12 @@ public final class HeadScanner {
         }
         scanPos = i;
         // Checked before the head is complete, so that waiting for a terminator that never
-        // comes cannot make the server buffer more than the limits.
-        if (inRequestLine && end - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
+        // comes cannot make the server buffer more than the limits. Up to i, not end: a CR
+        // waiting for its LF is a terminator, not part of the line, and is not counted.
+        if (inRequestLine && i - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
             return fail(ProtocolError.URI_TOO_LONG);
         }
-        if (end - headStart > maxHeaderSize) {
+        if (i - headStart > maxHeaderSize) {
             return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
         }
         return NEED_MORE;

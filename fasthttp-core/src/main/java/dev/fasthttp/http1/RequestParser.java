@@ -330,7 +330,8 @@ public final class RequestParser {
             }
         }
         head.transferEncodingSeen = true;
-        head.unsupportedCoding = result != null;
+        // Several lines form one list (RFC 9110 5.3): a coding on an earlier line still counts.
+        head.unsupportedCoding |= result != null;
         return null;
     }
 
