@@ -152,9 +152,10 @@ public final class RequestHeaders {
         }
     }
 
+    /** Pairs are split at ';', names and values trimmed of spaces and tabs (RFC 6265 5.2). */
     private void parseCookieHeader(byte[] b, int p, int end) {
         while (p < end) {
-            while (p < end && (b[p] == ' ' || b[p] == ';')) {
+            while (p < end && (Ascii.isWhitespace(b[p]) || b[p] == ';')) {
                 p++;
             }
             int pairEnd = p;
@@ -173,10 +174,13 @@ public final class RequestHeaders {
                 nameEnd = nameStart;
                 valueStart = p;
             }
-            while (valueEnd > valueStart && b[valueEnd - 1] == ' ') {
+            while (valueStart < valueEnd && Ascii.isWhitespace(b[valueStart])) {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && Ascii.isWhitespace(b[valueEnd - 1])) {
                 valueEnd--;
             }
-            while (nameEnd > nameStart && b[nameEnd - 1] == ' ') {
+            while (nameEnd > nameStart && Ascii.isWhitespace(b[nameEnd - 1])) {
                 nameEnd--;
             }
             if (valueEnd - valueStart >= 2 && b[valueStart] == '"' && b[valueEnd - 1] == '"') {

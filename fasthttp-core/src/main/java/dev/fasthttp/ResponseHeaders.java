@@ -70,6 +70,9 @@ public final class ResponseHeaders {
     /** Sets a header to a decimal number, without building a String. */
     public ResponseHeaders setLong(String name, long value) {
         checkName(name);
+        if (managed(name)) {
+            return set(name, Long.toString(value)); // framing and content type have their own routes
+        }
         remove(name);
         int start = lines.size();
         lines.appendLatin1(name);
@@ -154,36 +157,28 @@ public final class ResponseHeaders {
     private boolean special(String name, CharSequence value) {
         checkName(name);
         checkValue(value);
-        switch (name.length()) {
-            case 10:
-                if (name.equalsIgnoreCase("connection")) {
-                    if (value.toString().trim().equalsIgnoreCase("close")) {
-                        response.setConnectionClose();
-                    }
-                    return true;
-                }
-                break;
-            case 12:
-                if (name.equalsIgnoreCase("content-type")) {
-                    response.setContentType(value);
-                    return true;
-                }
-                break;
-            case 14:
-                if (name.equalsIgnoreCase("content-length")) {
-                    return true;
-                }
-                break;
-            case 17:
-                if (name.equalsIgnoreCase("transfer-encoding")) {
-                    return true;
-                }
-                break;
-            default:
-                break;
+        if (!managed(name)) {
+            return false;
         }
-        noteOverride(name, true);
-        return false;
+        if (name.equalsIgnoreCase("connection")) {
+            if (value.toString().trim().equalsIgnoreCase("close")) {
+                response.setConnectionClose();
+            }
+        } else if (name.equalsIgnoreCase("content-type")) {
+            response.setContentType(value);
+        }
+        return true; // Content-Length and Transfer-Encoding: computed from the body
+    }
+
+    /** Headers that never go into the header lines: the engine derives them. */
+    private static boolean managed(String name) {
+        return switch (name.length()) {
+            case 10 -> name.equalsIgnoreCase("connection");
+            case 12 -> name.equalsIgnoreCase("content-type");
+            case 14 -> name.equalsIgnoreCase("content-length");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            default -> false;
+        };
     }
 
     private void noteOverride(String name, boolean present) {
@@ -195,6 +190,7 @@ public final class ResponseHeaders {
     }
 
     private void append(String name, CharSequence value) {
+        noteOverride(name, true);
         int start = lines.size();
         lines.appendLatin1(name);
         int nameEnd = lines.size();

@@ -46,7 +46,8 @@ class RequestHeadersTest {
                 Arguments.of("a=1; b=2", List.of("a=1", "b=2")),
                 Arguments.of("a=1;b=2", List.of("a=1", "b=2")),
                 Arguments.of("a=1;  b=2 ;c=3", List.of("a=1", "b=2", "c=3")),
-                Arguments.of("a = 1", List.of("a= 1")), // a space before '=' belongs to no name
+                Arguments.of("a = 1", List.of("a=1")), // names and values are trimmed (RFC 6265 5.2)
+                Arguments.of("a=1;\tb=2\t", List.of("a=1", "b=2")),
                 Arguments.of("a=", List.of("a=")),
                 Arguments.of("a=; b=2", List.of("a=", "b=2")),
                 Arguments.of("=v", List.of("=v")),
