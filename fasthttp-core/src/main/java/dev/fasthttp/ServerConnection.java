@@ -291,7 +291,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 }
                 int headEnd = scanner.scan(in.array(), inEnd, settings.maxRequestHeaderSize(), settings.maxRequestUriLength());
                 if (headEnd == HeadScanner.NEED_MORE) {
-                    if (scanner.requestStart() == inEnd) {
+                    if (!scanner.started(inEnd)) {
                         inStart = inEnd; // only empty lines so far: nothing has begun
                     }
                     return;
@@ -358,7 +358,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         if (head.chunked()) {
             int end = chunked.decode(in.array(), inEnd, settings.maxRequestBodySize(), settings.maxRequestHeaderSize());
             if (end >= 0) {
-                ctx.request().setBody(in.array(), bodyStart, chunked.writePos() - bodyStart);
+                ctx.request().setBody(in.array(), bodyStart, (int) chunked.decodedLength());
             }
             return end;
         }
