@@ -68,13 +68,24 @@ public final class HeadScanner {
      * @return the position just after the head's final CRLF, {@link #NEED_MORE} or {@link #ERROR}
      */
     public int scan(byte[] buf, int end, int maxHeaderSize, int maxUriLength) {
+        int maxRequestLine = maxUriLength + REQUEST_LINE_OVERHEAD;
         int i = scanPos;
         while (i < end) {
+            // The limits are checked byte by byte, before each byte is looked at, so the verdict
+            // on a head depends on its bytes only, never on how they were split into reads: an
+            // oversized head is refused as such even if a malformed byte or the end of a line
+            // follows in the same read.
+            if (i - headStart >= maxHeaderSize) {
+                return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
+            }
             byte b = buf[i];
             if (b == '\n') {
                 return fail(ProtocolError.INVALID_LINE_TERMINATOR);
             }
             if (b != '\r') {
+                if (inRequestLine && i - lineStart >= maxRequestLine) {
+                    return fail(ProtocolError.URI_TOO_LONG);
+                }
                 i++;
                 continue;
             }
@@ -93,19 +104,13 @@ public final class HeadScanner {
                 }
                 requestStart = i; // an empty line before the request line
             } else if (inRequestLine) {
-                if (lineEnd - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
-                    return fail(ProtocolError.URI_TOO_LONG);
-                }
                 inRequestLine = false;
             }
             lineStart = i;
         }
         scanPos = i;
-        // Checked before the head is complete, so that waiting for a terminator that never
-        // comes cannot make the server buffer more than the limits.
-        if (inRequestLine && end - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
-            return fail(ProtocolError.URI_TOO_LONG);
-        }
+        // Only a just-completed CRLF can have gone past the limit unchecked; the same check
+        // applies to it as to the byte after it would have.
         if (end - headStart > maxHeaderSize) {
             return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
         }
