@@ -13,10 +13,11 @@ import dev.fasthttp.bytes.Numbers;
  *                                                                 TRAILER --field line CRLF--> TRAILER
  * </pre>
  *
- * Decoding resumes where it stopped, so the body may arrive in any split. Extensions are
- * accepted and ignored; trailer fields are accepted, checked and dropped. Every bare CR or LF,
- * missing CRLF after data, non-hex or oversized size is an error: a chunked body is exactly the
- * framing that smuggling attacks bend, so nothing is guessed.
+ * Decoding resumes where it stopped, so the body may arrive in any split; once DONE, it stays
+ * done, however often it is asked again. Extensions are accepted and ignored; trailer fields
+ * are accepted, checked and dropped. Every bare CR or LF, missing CRLF after data, non-hex or
+ * oversized size is an error: a chunked body is exactly the framing that smuggling attacks
+ * bend, so nothing is guessed.
  */
 public final class ChunkedDecoder {
 
@@ -30,7 +31,7 @@ public final class ChunkedDecoder {
     /** Bound on a chunk-size line with its extensions. */
     private static final int MAX_SIZE_LINE = 4096;
 
-    private enum State { SIZE, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF }
+    private enum State { SIZE, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF, DONE }
 
     private State state;
     private int readPos;
@@ -95,6 +96,9 @@ public final class ChunkedDecoder {
      *         otherwise {@link #NEED_MORE} or {@link #ERROR}
      */
     public int decode(byte[] buf, int end, long maxBodySize, int maxTrailerSize) {
+        if (state == State.DONE) {
+            return readPos; // complete: the bytes after the body belong to the next request
+        }
         int p = readPos;
         while (p < end) {
             byte b = buf[p];
@@ -213,6 +217,7 @@ public final class ChunkedDecoder {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
                     readPos = p + 1;
+                    state = State.DONE;
                     return readPos;
                 }
             }
