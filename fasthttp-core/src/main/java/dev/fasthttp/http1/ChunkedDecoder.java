@@ -8,7 +8,9 @@ import dev.fasthttp.bytes.Numbers;
  * with, so the decoded body ends up contiguous right after the head, in the same buffer.
  *
  * <pre>
- *  SIZE --hex--> SIZE ---';' or SP--> EXT ---CR--> SIZE_LF --LF--> DATA (n bytes) --CR--> DATA_LF --LF--> SIZE
+ *  SIZE --hex--> SIZE ---';'--> EXT ---CR--> SIZE_LF --LF--> DATA (n bytes) --CR--> DATA_LF --LF--> SIZE
+ *                  |--SP/HTAB--> SIZE_BWS --';'--> EXT
+ *                  |                 \--CR--> SIZE_LF
  *                  \--CR--> SIZE_LF      (size 0) SIZE_LF --LF--> TRAILER --CR--> FINAL_LF --LF--> DONE
  *                                                                 TRAILER --field line CRLF--> TRAILER
  * </pre>
@@ -16,8 +18,8 @@ import dev.fasthttp.bytes.Numbers;
  * Decoding resumes where it stopped, so the body may arrive in any split; once DONE, it stays
  * done, however often it is asked again. Extensions are accepted and ignored; trailer fields
  * are accepted, checked and dropped. Every bare CR or LF, missing CRLF after data, non-hex or
- * oversized size is an error: a chunked body is exactly the framing that smuggling attacks
- * bend, so nothing is guessed.
+ * oversized size, and anything but BWS then ';' or CRLF after a size is an error: a chunked
+ * body is exactly the framing that smuggling attacks bend, so nothing is guessed.
  */
 public final class ChunkedDecoder {
 
@@ -31,7 +33,7 @@ public final class ChunkedDecoder {
     /** Bound on a chunk-size line with its extensions. */
     private static final int MAX_SIZE_LINE = 4096;
 
-    private enum State { SIZE, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF, DONE }
+    private enum State { SIZE, SIZE_BWS, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF, DONE }
 
     private State state;
     private int readPos;
@@ -113,8 +115,11 @@ public final class ChunkedDecoder {
                         p++;
                     } else if (sizeDigits == 0) {
                         return fail(ProtocolError.INVALID_CHUNK);
-                    } else if (b == ';' || Ascii.isWhitespace(b)) {
+                    } else if (b == ';') {
                         state = State.EXT;
+                        p++;
+                    } else if (Ascii.isWhitespace(b)) {
+                        state = State.SIZE_BWS;
                         p++;
                     } else if (b == '\r') {
                         state = State.SIZE_LF;
@@ -122,6 +127,22 @@ public final class ChunkedDecoder {
                     } else {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
+                    if (++lineLength > MAX_SIZE_LINE) {
+                        return fail(ProtocolError.INVALID_CHUNK);
+                    }
+                }
+                case SIZE_BWS -> {
+                    // RFC 9112 7.1.1: only BWS ";" may follow the size. "5 5" is not a size of 5
+                    // with junk after it, it is invalid; trailing whitespace before CRLF is
+                    // tolerated, as it cannot change the size.
+                    if (b == ';') {
+                        state = State.EXT;
+                    } else if (b == '\r') {
+                        state = State.SIZE_LF;
+                    } else if (!Ascii.isWhitespace(b)) {
+                        return fail(ProtocolError.INVALID_CHUNK);
+                    }
+                    p++;
                     if (++lineLength > MAX_SIZE_LINE) {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
