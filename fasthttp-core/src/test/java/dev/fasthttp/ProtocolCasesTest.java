@@ -58,6 +58,8 @@ class ProtocolCasesTest {
                 row("HTTP/1.0 GET with Connection: keep-alive stays open", head("GET / HTTP/1.0", "Connection: keep-alive"))
                         .responds(200, "version: HTTP/1.0\n").header("Connection", "keep-alive")
                         .keepsAlive().handled("GET /"),
+                row("HTTP/1.0 GET with Connection: Keep-Alive (case-insensitive)", head("GET / HTTP/1.0", "Connection: Keep-Alive"))
+                        .responds(200).header("Connection", "keep-alive").keepsAlive().handled("GET /"),
                 row("HTTP/1.0 GET with Host", head("GET /h HTTP/1.0", "Host: x"))
                         .responds(200, "host: x\n").closes().handled("GET /h"),
                 // RFC 9112 9.6: "close" means the sender will close after this response.
@@ -183,6 +185,24 @@ class ProtocolCasesTest {
                                 .map(i -> "path: /" + i + "\nuri: /" + i + (i % 3 == 0 ? "" : "?q=" + i) + "\n").toArray(String[]::new))
                         .keepsAlive().handled(Stream.iterate(0, i -> i + 1).limit(60)
                                 .map(i -> (i % 3 == 0 ? "POST /" : "GET /") + i).toArray(String[]::new)),
+                // RFC 9112 9.6: the server announces the close on the last response it sends.
+                row("maxRequestsPerConnection=2: the second response closes",
+                        head("GET /1 HTTP/1.1", "Host: x") + head("GET /2 HTTP/1.1", "Host: x") + head("GET /3 HTTP/1.1", "Host: x"))
+                        .with("maxRequestsPerConnection=2", b -> b.maxRequestsPerConnection(2))
+                        .responds(200, "path: /1\n").header("Connection", null)
+                        .responds(200, "path: /2\n").header("Connection", "close")
+                        .closes().handled("GET /1", "GET /2"),
+                row("keepAlive=false: every connection closes after one response", GET + GET)
+                        .with("keepAlive=false", b -> b.keepAlive(false))
+                        .responds(200).header("Connection", "close").closes().handled("GET /"),
+                row("absolute-form target with a query and no path", head("GET http://h?q=1 HTTP/1.1", "Host: h"))
+                        .responds(200, "host: h\n", "path: /\n", "query: q=1\n").keepsAlive().handled("GET /"),
+                row("100 header fields", head(Stream.concat(Stream.of("GET /many HTTP/1.1", "Host: x"),
+                                Stream.iterate(0, i -> i + 1).limit(98).map(i -> "X-Field-" + i + ": value " + i)).toArray(String[]::new)))
+                        .responds(200, "path: /many\n").keepsAlive().handled("GET /many"),
+                row("empty query, '?' inside the query", head("GET /a? HTTP/1.1", "Host: x") + head("GET /b?c?d HTTP/1.1", "Host: x"))
+                        .responds(200, "path: /a\n", "query: \n").responds(200, "path: /b\n", "query: c?d\n")
+                        .keepsAlive().handled("GET /a", "GET /b"),
                 row("Host: empty value allowed (RFC 9112 3.2)", head("GET / HTTP/1.1", "Host:"))
                         .responds(200, "host: \n").keepsAlive().handled("GET /"),
                 row("Host with port, IPv6 literal", head("GET / HTTP/1.1", "Host: [::1]:8080"))

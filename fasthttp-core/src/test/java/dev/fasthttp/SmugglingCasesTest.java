@@ -109,6 +109,10 @@ class SmugglingCasesTest {
                         post("Transfer-Encoding: gzip", "Transfer-Encoding: chunked") + body)
                         .refused(ProtocolError.UNSUPPORTED_TRANSFER_ENCODING),
                 row("Transfer-Encoding: empty", post("Transfer-Encoding:") + body).refused(invalid),
+                // Decision: RFC 9110 5.6.1.2 asks recipients to skip empty list elements, but the
+                // framing header is where parsers disagree, so only clean lists are accepted.
+                row("'Transfer-Encoding: , chunked': empty list element refused (strict on purpose)",
+                        post("Transfer-Encoding: , chunked") + body).refused(invalid),
                 // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message: the framing is faulty.
                 row("Transfer-Encoding in HTTP/1.0", head("POST / HTTP/1.0", "Transfer-Encoding: chunked") + body).refused(invalid),
                 row("Transfer-Encoding and Content-Length in HTTP/1.0",
@@ -208,6 +212,18 @@ class SmugglingCasesTest {
                 // field line is invalid, not data to skip.
                 row("trailer line without colon", te + "0\r\nnot a field\r\n\r\n").refused(invalid),
                 row("trailer with space before colon (RFC 9112 5.1)", te + "0\r\nX : y\r\n\r\n").refused(invalid),
+                row("trailers past the header size limit -> 431",
+                        te + "0\r\nX-Big: " + "t".repeat(300) + "\r\n\r\n")
+                        .with("maxRequestHeaderSize=256", b -> b.maxRequestHeaderSize(256))
+                        .refused(ProtocolError.HEADERS_TOO_LARGE),
+                // Framing is reclaimed as it is decoded: extensions far larger than the body
+                // limit (each line under the 4 KiB size-line bound) do not count as body.
+                row("chunk extensions totalling 30 KB around a 10-byte body",
+                        te + ("1;e=" + "x".repeat(3000) + "\r\nz\r\n").repeat(10) + "0\r\n\r\n")
+                        .with("maxRequestBodySize=16", b -> b.maxRequestBodySize(16))
+                        .responds(200, "body: zzzzzzzzzz\n").keepsAlive().handled("POST /"),
+                row("chunk-size line over 4 KiB of extension", te + "1;e=" + "x".repeat(5000) + "\r\nz\r\n0\r\n\r\n")
+                        .refused(invalid),
                 row("many trailers", te + "0\r\nA: 1\r\nB: 2\r\nC:\r\nD:\t4 \r\n\r\n")
                         .responds(200, "body-length: 0\n").keepsAlive().handled("POST /"),
                 row("chunked body, then a pipelined request", te + "3\r\nabc\r\n0\r\nT: v\r\n\r\n" + head("GET /next HTTP/1.1", "Host: x"))
