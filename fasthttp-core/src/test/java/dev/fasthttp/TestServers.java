@@ -5,6 +5,38 @@ import java.util.function.Consumer;
 /** Servers for tests: loopback, a port the OS picks, quiet logs. */
 final class TestServers {
 
+    /**
+     * A logger for servers started by the hundred (table-driven tests): start and stop lines are
+     * dropped, warnings and errors still reach the default logger.
+     */
+    static final System.Logger QUIET = new System.Logger() {
+        private final System.Logger delegate = System.getLogger("dev.fasthttp.Server");
+
+        @Override
+        public String getName() {
+            return delegate.getName();
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return level.getSeverity() >= Level.WARNING.getSeverity() && delegate.isLoggable(level);
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+            if (isLoggable(level)) {
+                delegate.log(level, bundle, msg, thrown);
+            }
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            if (isLoggable(level)) {
+                delegate.log(level, bundle, format, params);
+            }
+        }
+    };
+
     private TestServers() {
     }
 

@@ -9,16 +9,18 @@ import dev.fasthttp.bytes.Numbers;
  *
  * <pre>
  *  SIZE --hex--> SIZE ---';'--> EXT ---CR--> SIZE_LF --LF--> DATA (n bytes) --CR--> DATA_LF --LF--> SIZE
- *                  |  \--SP--> SIZE_WS --';'--> EXT
- *                  |            SIZE_WS --CR--> SIZE_LF
+ *                  |--SP/HTAB--> SIZE_BWS --';'--> EXT
+ *                  |                 \--CR--> SIZE_LF
  *                  \--CR--> SIZE_LF      (size 0) SIZE_LF --LF--> TRAILER --CR--> FINAL_LF --LF--> DONE
- *                                                                 TRAILER --field line CRLF--> TRAILER
+ *                                                   TRAILER --name ':' value CRLF--> TRAILER
  * </pre>
  *
- * Decoding resumes where it stopped, so the body may arrive in any split. Extensions are
- * accepted and ignored; trailer fields are accepted, checked and dropped. Every bare CR or LF,
- * missing CRLF after data, non-hex or oversized size is an error: a chunked body is exactly the
- * framing that smuggling attacks bend, so nothing is guessed.
+ * Decoding resumes where it stopped, so the body may arrive in any split; once DONE, it stays
+ * done, however often it is asked again. Extensions are accepted and ignored; trailer fields
+ * are accepted, checked and dropped. Every bare CR or LF, missing CRLF after data, non-hex or
+ * oversized size, anything but BWS then ';' or CRLF after a size, and a trailer line that is not
+ * a field line is an error: a chunked body is exactly the framing that smuggling attacks bend,
+ * so nothing is guessed.
  */
 public final class ChunkedDecoder {
 
@@ -32,7 +34,8 @@ public final class ChunkedDecoder {
     /** Bound on a chunk-size line with its extensions. */
     private static final int MAX_SIZE_LINE = 4096;
 
-    private enum State { SIZE, SIZE_WS, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_LINE, TRAILER_LF, FINAL_LF }
+    private enum State { SIZE, SIZE_BWS, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_NAME, TRAILER_LINE, TRAILER_LF,
+        FINAL_LF, DONE }
 
     private State state;
     private int readPos;
@@ -97,6 +100,9 @@ public final class ChunkedDecoder {
      *         otherwise {@link #NEED_MORE} or {@link #ERROR}
      */
     public int decode(byte[] buf, int end, long maxBodySize, int maxTrailerSize) {
+        if (state == State.DONE) {
+            return readPos; // complete: the bytes after the body belong to the next request
+        }
         int p = readPos;
         while (p < end) {
             byte b = buf[p];
@@ -115,7 +121,7 @@ public final class ChunkedDecoder {
                         state = State.EXT;
                         p++;
                     } else if (Ascii.isWhitespace(b)) {
-                        state = State.SIZE_WS;
+                        state = State.SIZE_BWS;
                         p++;
                     } else if (b == '\r') {
                         state = State.SIZE_LF;
@@ -127,8 +133,10 @@ public final class ChunkedDecoder {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
                 }
-                case SIZE_WS -> {
-                    // BWS after the size: only ';' or CR may follow, so "5 5" is not read as 5.
+                case SIZE_BWS -> {
+                    // RFC 9112 7.1.1: only BWS ";" may follow the size. "5 5" is not a size of 5
+                    // with junk after it, it is invalid; trailing whitespace before CRLF is
+                    // tolerated, as it cannot change the size.
                     if (b == ';') {
                         state = State.EXT;
                     } else if (b == '\r') {
@@ -199,10 +207,24 @@ public final class ChunkedDecoder {
                         state = State.FINAL_LF;
                     } else if (Ascii.isWhitespace(b)) {
                         return fail(ProtocolError.OBSOLETE_LINE_FOLDING);
-                    } else if (b == '\n' || !Ascii.isFieldValue(b)) {
+                    } else if (!Ascii.isToken(b)) {
                         return fail(ProtocolError.INVALID_CHUNK);
                     } else {
+                        state = State.TRAILER_NAME;
+                    }
+                    p++;
+                    if (++trailerBytes > maxTrailerSize) {
+                        return fail(ProtocolError.HEADERS_TOO_LARGE);
+                    }
+                }
+                case TRAILER_NAME -> {
+                    // RFC 9112 7.1.2: a trailer line is a field line, name ":" value, with no
+                    // whitespace before the colon (5.1). Anything else, such as a request line
+                    // where a front end expected the body to have ended, is invalid.
+                    if (b == ':') {
                         state = State.TRAILER_LINE;
+                    } else if (!Ascii.isToken(b)) {
+                        return fail(ProtocolError.INVALID_CHUNK);
                     }
                     p++;
                     if (++trailerBytes > maxTrailerSize) {
@@ -232,6 +254,7 @@ public final class ChunkedDecoder {
                         return fail(ProtocolError.INVALID_CHUNK);
                     }
                     readPos = p + 1;
+                    state = State.DONE;
                     return readPos;
                 }
             }

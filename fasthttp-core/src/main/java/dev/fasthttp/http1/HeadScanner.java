@@ -67,53 +67,73 @@ public final class HeadScanner {
     /**
      * Scans {@code buf} up to {@code end}.
      *
+     * <p>The verdict depends on the bytes only, never on how they were split into reads: the
+     * first problem in byte order decides. A byte at or past {@code maxHeaderSize} from the start
+     * of the head is over the limit (414 while still in the request line, else 431); in the
+     * request line, a byte other than the final CR that lies {@code maxUriLength} plus room for
+     * method and version past the line start is too (414); a bare LF, or a CR not followed by
+     * LF, is invalid wherever it comes first.
+     *
      * @return the position just after the head's final CRLF, {@link #NEED_MORE} or {@link #ERROR}
      */
     public int scan(byte[] buf, int end, int maxHeaderSize, int maxUriLength) {
+        int maxRequestLine = maxUriLength + REQUEST_LINE_OVERHEAD;
+        int headLimit = headStart + maxHeaderSize; // the first position over the limit
         int i = scanPos;
-        while ((i = Ascii.indexOfControl(buf, i, end)) < end) {
-            byte b = buf[i];
+        while (i < end) {
+            // Printable bytes need no look, eight at a time; stop at the next control byte or limit.
+            int lineLimit = inRequestLine ? lineStart + maxRequestLine : Integer.MAX_VALUE;
+            int stop = Math.min(end, Math.min(headLimit, lineLimit));
+            int c = Ascii.indexOfControl(buf, i, stop);
+            if (c == stop) {
+                if (stop == end) {
+                    i = end;
+                    break;
+                }
+                if (stop == headLimit) {
+                    return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
+                }
+                // At the request-line limit only the line's CR may come; an LF is still invalid.
+                if (buf[c] != '\r' && buf[c] != '\n') {
+                    return fail(ProtocolError.URI_TOO_LONG);
+                }
+            }
+            byte b = buf[c];
             if (b == '\n') {
                 return fail(ProtocolError.INVALID_LINE_TERMINATOR);
             }
             if (b != '\r') {
-                i++; // other control bytes are the parser's to refuse
-                continue;
-            }
-            if (i + 1 == end) {
-                break; // the LF may be in the next read
-            }
-            if (buf[i + 1] != '\n') {
-                return fail(ProtocolError.INVALID_LINE_TERMINATOR);
-            }
-            int lineEnd = i;
-            i += 2;
-            if (lineEnd == lineStart) {
-                if (!inRequestLine) {
-                    scanPos = i;
-                    return i - headStart > maxHeaderSize ? fail(ProtocolError.HEADERS_TOO_LARGE) : i;
-                }
-                requestStart = i; // an empty line before the request line
-            } else if (inRequestLine) {
-                // The same limits as below, where the line is still arriving, so that the
-                // outcome does not depend on how the head was split into reads.
-                if (lineEnd - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD || lineEnd - headStart > maxHeaderSize) {
+                if (c >= lineLimit) {
                     return fail(ProtocolError.URI_TOO_LONG);
                 }
+                i = c + 1; // other control bytes are the parser's to refuse
+                continue;
+            }
+            if (c + 1 == end) {
+                i = c; // the LF may be in the next read
+                break;
+            }
+            if (buf[c + 1] != '\n') {
+                return fail(ProtocolError.INVALID_LINE_TERMINATOR);
+            }
+            boolean emptyLine = c == lineStart;
+            i = c + 2;
+            if (!emptyLine) {
                 inRequestLine = false;
+            }
+            if (i > headLimit) {
+                return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
+            }
+            if (emptyLine) {
+                if (!inRequestLine) {
+                    scanPos = i;
+                    return i;
+                }
+                requestStart = i; // an empty line before the request line
             }
             lineStart = i;
         }
         scanPos = i;
-        // Checked before the head is complete, so that waiting for a terminator that never
-        // comes cannot make the server buffer more than the limits. Up to i, not end: a CR
-        // waiting for its LF is a terminator, not part of the line, and is not counted.
-        if (inRequestLine && i - lineStart > maxUriLength + REQUEST_LINE_OVERHEAD) {
-            return fail(ProtocolError.URI_TOO_LONG);
-        }
-        if (i - headStart > maxHeaderSize) {
-            return fail(inRequestLine ? ProtocolError.URI_TOO_LONG : ProtocolError.HEADERS_TOO_LARGE);
-        }
         return NEED_MORE;
     }
 

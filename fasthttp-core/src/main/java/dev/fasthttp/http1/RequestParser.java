@@ -330,7 +330,8 @@ public final class RequestParser {
             }
         }
         head.transferEncodingSeen = true;
-        // Several lines form one list (RFC 9110 5.3): a coding on an earlier line still counts.
+        // Several Transfer-Encoding lines are one list (RFC 9110 5.3): a coding named on an
+        // earlier line still applies when a later line names only chunked.
         head.unsupportedCoding |= result != null;
         return null;
     }
