@@ -341,13 +341,17 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         if (head.chunked()) {
             chunked.reset(headEnd);
         }
-        if (head.expectContinue() && head.minorVersion() >= 1 && completeBody() == ChunkedDecoder.NEED_MORE) {
+        if (head.expectContinue() && head.minorVersion() >= 1 && (head.chunked() || head.contentLength() > 0)) {
+            // Asked whatever the split: a client may send the body without waiting (RFC 9110 10.1.1),
+            // and that must not get it past a refusal.
             if (!settings.continueHandler().accept(ctx)) {
                 refuse(ProtocolError.EXPECTATION_FAILED);
                 return false;
             }
-            worker.out.append(CONTINUE);
-            flush();
+            if (completeBody() == ChunkedDecoder.NEED_MORE) {
+                worker.out.append(CONTINUE);
+                flush();
+            }
         }
         return true;
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fasthttp.http1.ProtocolError;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -428,14 +427,13 @@ class ProtocolCasesTest {
                 row("encoded NUL in path -> 400", head("GET /a%00b HTTP/1.1", "Host: x")).refused(ProtocolError.INVALID_PATH));
     }
 
-    // ---- engine bugs: rows kept with the expected outcome, not run until fixed -----------------
+    // ---- the ContinueHandler decides however the body arrives ------------------------------------
 
     /**
-     * ServerConnection.beginRequest consults the ContinueHandler only when the body has not
-     * arrived with the head; a body sent right away (RFC 9110 10.1.1 allows it) bypasses a
-     * refusal, so the outcome depends on how the bytes were split.
+     * A body sent right after the head (RFC 9110 10.1.1 allows it) must not get past a refusal:
+     * the outcome may not depend on how the bytes were split.
      */
-    static Stream<ProtocolCase> engineBugs() {
+    static Stream<ProtocolCase> continueRefusals() {
         return Stream.of(
                 row("ContinueHandler refusing: 417 however the body arrives",
                         head("POST /e HTTP/1.1", "Host: x", "Expect: 100-continue", "Content-Length: 5") + "hello")
@@ -443,17 +441,15 @@ class ProtocolCasesTest {
                         .refused(ProtocolError.EXPECTATION_FAILED));
     }
 
-    @Disabled("engine bug: ContinueHandler skipped when the body arrives with the head (ServerConnection.beginRequest)")
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("engineBugs")
-    void engineBugsInMemory(ProtocolCase c) throws Exception {
+    @MethodSource("continueRefusals")
+    void continueRefusalsInMemory(ProtocolCase c) throws Exception {
         c.runInMemory();
     }
 
-    @Disabled("engine bug: ContinueHandler skipped when the body arrives with the head (ServerConnection.beginRequest)")
     @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("engineBugs")
-    void engineBugsOverSocket(ProtocolCase c) throws Exception {
+    @MethodSource("continueRefusals")
+    void continueRefusalsOverSocket(ProtocolCase c) throws Exception {
         c.runOverSocket();
     }
 
