@@ -20,6 +20,19 @@ class KeepAliveAndPipeliningTest {
     /** Answers with the path, the connection's request number and the body length. */
     private static void route(RequestCtx ctx) {
         String path = ctx.path().toString();
+        if (path.equals("/close-by-handler")) {
+            ctx.setConnectionClose();
+        } else if (path.equals("/close-by-header")) {
+            ctx.response().headers().set("Connection", "close");
+        }
+        if (path.startsWith("/mixed/")) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(ctx.body().toBytes());
+            ctx.success("text/plain; charset=utf-8", path + " id=" + ctx.headers().get("X-Id")
+                    + " q=" + ctx.queryArgs().get("q") + " chunked=" + ctx.headers().isChunked()
+                    + " length=" + ctx.body().length() + " crc=" + crc.getValue());
+            return;
+        }
         if (path.startsWith("/big/")) {
             int size = Integer.parseInt(path.substring(5));
             byte[] body = new byte[size];
@@ -158,6 +171,21 @@ class KeepAliveAndPipeliningTest {
     }
 
     @Test
+    void handlerCanCloseTheConnectionAfterItsResponse() throws Exception {
+        start(b -> { });
+        for (String path : new String[] {"/close-by-handler", "/close-by-header"}) {
+            try (RawConnection c = new RawConnection(server.port())) {
+                c.send(get("/before") + get(path) + get("/ignored"));
+                assertThat(c.read().closes()).isFalse();
+                RawResponse r = c.read();
+                assertThat(r.bodyText()).isEqualTo(path + " #2 body=0");
+                assertThat(r.headers("Connection")).containsExactly("close");
+                assertThat(c.closedByServer()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void keepAliveDisabledClosesAfterEveryResponse() throws Exception {
         start(b -> b.keepAlive(false));
         for (int i = 0; i < 3; i++) {
@@ -223,5 +251,65 @@ class KeepAliveAndPipeliningTest {
             assertThat(server.stats().connectionsActive()).isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connectionsActive() == 0);
+    }
+
+    @Test
+    void pipelinedMixOfSmallAndLargeBodiesContentLengthAndChunked() throws Exception {
+        // Bodies larger than the read buffer arrive behind other requests: the buffer is compacted
+        // and grown under a parsed head, which must still read the same afterwards.
+        start(b -> b.readBufferSize(1024));
+        Random random = new Random(7);
+        int count = 60;
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        String[] expected = new String[count];
+        for (int i = 0; i < count; i++) {
+            int size = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(100);
+                case 2 -> 1000 + random.nextInt(5000);
+                default -> 10_000 + random.nextInt(40_000);
+            };
+            byte[] body = new byte[size];
+            random.nextBytes(body);
+            boolean chunked = i % 3 == 0 && size > 0;
+            String head = "POST /mixed/" + i + "?q=v" + i + " HTTP/1.1\r\nHost: t\r\nX-Id: id-" + i + "\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n";
+            burst.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+            if (chunked) {
+                for (int p = 0; p < size; ) {
+                    int n = Math.min(size - p, 1 + random.nextInt(3000));
+                    burst.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    burst.write(body, p, n);
+                    burst.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    p += n;
+                }
+                burst.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                burst.writeBytes(body);
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(body);
+            expected[i] = "/mixed/" + i + " id=id-" + i + " q=v" + i + " chunked=" + chunked + " length=" + size
+                    + " crc=" + crc.getValue();
+        }
+        byte[] bytes = burst.toByteArray();
+        try (RawConnection c = new RawConnection(server.port())) {
+            // written from another thread, so that the responses are read while the requests go out
+            java.util.concurrent.CompletableFuture<Void> writing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    for (int p = 0; p < bytes.length; p += 8192) {
+                        c.send(java.util.Arrays.copyOfRange(bytes, p, Math.min(bytes.length, p + 8192)));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                RawResponse r = c.read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.bodyText()).isEqualTo(expected[i]);
+            }
+            writing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

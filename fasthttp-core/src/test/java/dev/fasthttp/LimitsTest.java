@@ -286,6 +286,22 @@ class LimitsTest {
     }
 
     @Test
+    void httpClientOpensANewConnectionWhenTheLimitPerConnectionIsReached() throws Exception {
+        start(b -> b.maxRequestsPerConnection(3));
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 1; i <= 10; i++) {
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("X-Request-Number")).hasValue(String.valueOf((i - 1) % 3 + 1));
+            }
+        }
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(4);
+    }
+
+    @Test
     void maxRequestsPerConnectionClosesAfterTheNthResponse() throws Exception {
         start(b -> b.maxRequestsPerConnection(3));
         try (RawConnection c = new RawConnection(server.port())) {
