@@ -33,6 +33,8 @@ class BlockingAndStreamingTest {
     private final CountDownLatch manyEntered = new CountDownLatch(BLOCKED);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicBoolean writerFinished = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<IOException> writerFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final CapturingLogger log = new CapturingLogger();
     private Server server;
 
@@ -102,6 +104,17 @@ class BlockingAndStreamingTest {
                     out.write(piece);
                 }
             });
+            case "/stream-forever" -> ctx.setBodyStreamWriter(out -> {
+                try {
+                    while (true) {
+                        out.write(new byte[1000]);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    writerFailure.set(e);
+                    throw e;
+                }
+            });
             case "/stream-fail" -> ctx.setBodyStreamWriter(out -> {
                 out.write("partial".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
@@ -138,7 +151,7 @@ class BlockingAndStreamingTest {
 
     @Test
     void parkedBlockingHandlerDoesNotStopOtherConnections() throws Exception {
-        start(b -> { });
+        start(b -> b.stallWarningThreshold(Duration.ofMillis(100)));
         try (RawConnection blocked = new RawConnection(server.port());
              RawConnection other = new RawConnection(server.port())) {
             blocked.send("GET /block HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -148,6 +161,8 @@ class BlockingAndStreamingTest {
                 assertThat(other.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n").read().bodyText()).isEqualTo("fast /fast");
             }
             assertThat(blocked.input().available()).isZero();
+            // parked on a virtual thread, the handler holds no loop: nothing to warn about
+            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(10)).until(() -> stallWarnings() == 0);
 
             release.countDown();
             RawResponse r = blocked.read();
@@ -155,6 +170,20 @@ class BlockingAndStreamingTest {
             assertThat(r.bodyText()).isEqualTo("unblocked on virtual=true");
             // the blocked connection is kept alive like any other
             assertThat(blocked.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n").read().bodyText()).isEqualTo("fast /fast");
+        }
+    }
+
+    @Test
+    void clientGoneWhileItsHandlerIsParkedIsCleanedUp() throws Exception {
+        start(b -> { });
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send("GET /block HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(awaitLatch(entered)).isTrue();
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connectionsActive() == 0);
+        try (RawConnection c = new RawConnection(server.port())) {
+            assertThat(c.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n").read().status()).isEqualTo(200);
         }
     }
 
@@ -296,6 +325,18 @@ class BlockingAndStreamingTest {
         }
         assertThat(log.count(e -> e.thrown() instanceof IllegalStateException
                 && "writer failure".equals(e.thrown().getMessage()))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connectionsActive() == 0);
+    }
+
+    @Test
+    void writerSeesAnIOExceptionOnceTheClientHasGone() throws Exception {
+        start(b -> { });
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send("GET /stream-forever HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(c.readHead().status()).isEqualTo(200);
+            assertThat(c.readChunk()).hasSize(1000);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> writerFailure.get() != null);
         await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connectionsActive() == 0);
     }
 
