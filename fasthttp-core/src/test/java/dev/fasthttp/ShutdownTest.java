@@ -316,7 +316,7 @@ class ShutdownTest {
         try (RawConnection slow = new RawConnection(server.port(), null, 16 * 1024)) {
             slow.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(slow.readHead().status()).isEqualTo(200);
-            CompletableFuture<ShutdownResult> shutdown = shutdownInBackground(Duration.ofSeconds(3));
+            CompletableFuture<ShutdownResult> shutdown = shutdownInBackground(Duration.ofSeconds(5));
             awaitListenerClosed();
             assertThat(slow.input().readNBytes(BIG)).hasSize(BIG);
             assertThat(slow.closedByServer()).isTrue();
