@@ -23,8 +23,24 @@ final class RawConnection implements AutoCloseable {
     private final InputStream in;
 
     RawConnection(int port) throws IOException {
+        this(port, null, 0);
+    }
+
+    /**
+     * @param localAddress      the client address to connect from (another loopback address shows
+     *                          up as another client IP), or null for any
+     * @param receiveBufferSize the socket's receive buffer, or 0 for the system's; a small one
+     *                          makes the server's writes fill the socket sooner
+     */
+    RawConnection(int port, String localAddress, int receiveBufferSize) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
+        if (receiveBufferSize > 0) {
+            socket.setReceiveBufferSize(receiveBufferSize); // before connecting, so the window is small from the start
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         out = socket.getOutputStream();
@@ -51,6 +67,20 @@ final class RawConnection implements AutoCloseable {
             throw new IOException("connection closed before a response");
         }
         return r;
+    }
+
+    /** Reads a response's status line and headers only; the body stays to be read (see {@link #readChunk()}). */
+    RawResponse readHead() throws IOException {
+        RawResponse r = RawResponse.readHead(in);
+        if (r == null) {
+            throw new IOException("connection closed before a response");
+        }
+        return r;
+    }
+
+    /** Reads the next chunk of a chunked body: its data, or null for the last chunk. */
+    byte[] readChunk() throws IOException {
+        return RawResponse.readChunk(in);
     }
 
     List<RawResponse> read(int count) throws IOException {

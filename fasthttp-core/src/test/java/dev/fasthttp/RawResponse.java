@@ -39,6 +39,32 @@ record RawResponse(int status, String reason, Map<String, List<String>> headers,
      * @param headRequest true if the request was HEAD: no body follows whatever the headers say
      */
     static RawResponse read(InputStream in, boolean headRequest) throws IOException {
+        RawResponse partial = readHead(in);
+        if (partial == null || partial.status() == 100) {
+            return partial;
+        }
+        byte[] body;
+        if (headRequest || partial.status() < 200 || partial.status() == 204 || partial.status() == 304) {
+            body = new byte[0];
+        } else if ("chunked".equalsIgnoreCase(partial.header("Transfer-Encoding"))) {
+            body = readChunked(in);
+        } else if (partial.header("Content-Length") != null) {
+            int length = Integer.parseInt(partial.header("Content-Length"));
+            body = in.readNBytes(length);
+            if (body.length < length) {
+                throw new IOException("connection closed after " + body.length + " of " + length + " body bytes");
+            }
+        } else {
+            body = in.readAllBytes();
+        }
+        return new RawResponse(partial.status(), partial.reason(), partial.headers(), body, partial.head());
+    }
+
+    /**
+     * Reads a status line and the headers, leaving the body in {@code in}; null at end of stream
+     * before any byte. The result has an empty body.
+     */
+    static RawResponse readHead(InputStream in) throws IOException {
         String statusLine = readLine(in);
         if (statusLine == null) {
             return null;
@@ -60,21 +86,35 @@ record RawResponse(int status, String reason, Map<String, List<String>> headers,
             headers.computeIfAbsent(line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(line.substring(colon + 1).trim());
         }
-        RawResponse partial = new RawResponse(status, parts.length > 2 ? parts[2] : "", headers, new byte[0], head.toString());
-        if (status == 100) {
-            return partial;
+        return new RawResponse(status, parts.length > 2 ? parts[2] : "", headers, new byte[0], head.toString());
+    }
+
+    /**
+     * Reads one chunk of a chunked body whose head {@link #readHead} read: its data, or null for
+     * the last chunk (whose trailers are read too).
+     */
+    static byte[] readChunk(InputStream in) throws IOException {
+        String sizeLine = requireLine(in);
+        int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+        if (size == 0) {
+            while (!requireLine(in).isEmpty()) {
+                // trailers
+            }
+            return null;
         }
-        byte[] body;
-        if (headRequest || status < 200 || status == 204 || status == 304) {
-            body = new byte[0];
-        } else if ("chunked".equalsIgnoreCase(partial.header("Transfer-Encoding"))) {
-            body = readChunked(in);
-        } else if (partial.header("Content-Length") != null) {
-            body = in.readNBytes(Integer.parseInt(partial.header("Content-Length")));
-        } else {
-            body = in.readAllBytes();
+        byte[] data = in.readNBytes(size);
+        if (data.length < size) {
+            throw new IOException("connection closed in the middle of a chunk");
         }
-        return new RawResponse(status, partial.reason(), headers, body, head.toString());
+        if (!requireLine(in).isEmpty()) {
+            throw new IOException("chunk not followed by CRLF");
+        }
+        return data;
+    }
+
+    /** Bytes this response took on the wire when framed by Content-Length (head, blank line, body). */
+    int wireLength() {
+        return head.length() + 2 + body.length;
     }
 
     private static byte[] readChunked(InputStream in) throws IOException {
@@ -88,7 +128,11 @@ record RawResponse(int status, String reason, Map<String, List<String>> headers,
                 }
                 return body.toByteArray();
             }
-            body.write(in.readNBytes(size));
+            byte[] data = in.readNBytes(size);
+            if (data.length < size) {
+                throw new IOException("connection closed in the middle of a chunk");
+            }
+            body.write(data);
             if (!requireLine(in).isEmpty()) {
                 throw new IOException("chunk not followed by CRLF");
             }
