@@ -416,6 +416,13 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         finishResponse(c);
     }
 
+    /** A response finished after the shutdown began is the connection's last. */
+    private void closeIfDraining(Response response) {
+        if (worker.server.draining()) {
+            response.setConnectionClose();
+        }
+    }
+
     private boolean keepAliveAfter(RequestCtx c) {
         return settings.keepAlive() && c.request().head.keepAlive() && !worker.server.draining()
                 && (settings.maxRequestsPerConnection() == 0 || requestCount < settings.maxRequestsPerConnection());
@@ -460,6 +467,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         ctx = null;
         scanner.reset(inStart);
         Response response = c.response();
+        closeIfDraining(response);
         ResponseEncoder.encodeHead(worker.out, c, worker, ResponseEncoder.Framing.LENGTH);
         worker.counters().response(response.statusCode());
         if (response.connectionClose()) {
@@ -651,6 +659,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         if (!http11) {
             response.setConnectionClose(); // an HTTP/1.0 stream ends with the connection
         }
+        closeIfDraining(response);
         boolean sendsBody = ResponseEncoder.sendsBody(c);
         ResponseEncoder.encodeHead(worker.out, c, worker,
                 http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
@@ -690,6 +699,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     private void endStream(RequestCtx c, StreamedBody stream, boolean ok) {
         worker.counters().add(Counters.BYTES_WRITTEN, stream.bytesWritten());
+        if (stream.timedOut()) {
+            worker.counters().timeout(TimeoutKind.WRITE);
+        }
         boolean close = !ok || c.response().connectionClose();
         ctx = null;
         scanner.reset(inStart);
@@ -721,6 +733,10 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             return;
         }
         if (ctx == null && inEnd == inStart) {
+            if (worker.server.draining()) {
+                close(); // idle now, and the server is shutting down
+                return;
+            }
             if (in != null) {
                 worker.readBuffers.release(in);
                 in = null;

@@ -34,6 +34,7 @@ final class StreamedBody {
     private final long writeTimeoutMillis;
     private Selector selector;
     private long bytesWritten;
+    private boolean timedOut;
 
     StreamedBody(ByteChannel channel, SocketChannel socket, byte[] prefix, boolean chunked, int bufferSize,
                  Duration writeTimeout) {
@@ -76,6 +77,11 @@ final class StreamedBody {
         return bytesWritten;
     }
 
+    /** Whether the body was cut because the client stopped reading for the write timeout. */
+    boolean timedOut() {
+        return timedOut;
+    }
+
     private void writeFully(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             int n = channel.write(buffer);
@@ -98,6 +104,7 @@ final class StreamedBody {
             if (Thread.interrupted()) {
                 throw new InterruptedIOException();
             }
+            timedOut = true;
             throw new IOException("write timed out after " + writeTimeoutMillis + " ms");
         }
         selector.selectedKeys().clear();

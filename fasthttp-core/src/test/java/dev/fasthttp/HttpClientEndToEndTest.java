@@ -237,8 +237,6 @@ class HttpClientEndToEndTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("engine bug: ResponseHeaders.set(\"Server\"|\"Date\", v) sends the engine default as well, "
-            + "because remove() clears the override flag that special() had just set")
     void serverAndDateSetByTheHandlerReplaceTheEngineDefaults() throws Exception {
         Server custom = TestServers.start(ctx -> {
             ctx.response().headers().set("Server", "set-server");

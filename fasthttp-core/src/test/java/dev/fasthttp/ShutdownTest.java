@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Graceful shutdown: idle connections close at once, requests in flight finish, the rest is cut. */
@@ -155,9 +154,6 @@ class ShutdownTest {
     }
 
     @Test
-    @Disabled("engine bug: a blocking handler in flight when shutdown begins answers without Connection: close "
-            + "and its connection stays open until the drain timeout cuts it (keep-alive is decided before the "
-            + "handler runs; nothing closes a connection that becomes idle while draining)")
     void blockingRequestInFlightCompletesWithConnectionCloseAndTheServerDrains() throws Exception {
         start(b -> { });
         try (RawConnection busy = new RawConnection(server.port());
@@ -208,8 +204,6 @@ class ShutdownTest {
     }
 
     @Test
-    @Disabled("engine bug: an inline handler in flight when shutdown begins answers without Connection: close "
-            + "(keep-alive is decided before the handler runs), though the connection is then closed")
     void inlineRequestInFlightCompletesWithConnectionClose() throws Exception {
         // Two loops: the first connection goes to loop 0, the second to loop 1, which stays free.
         start(b -> b.eventLoops(2));
@@ -261,8 +255,6 @@ class ShutdownTest {
     }
 
     @Test
-    @Disabled("engine bug: a streamed response in flight when shutdown begins leaves its connection open after "
-            + "the last chunk, until the drain timeout cuts it")
     void streamedResponseInFlightCompletesAndTheServerDrains() throws Exception {
         start(b -> { });
         try (RawConnection busy = new RawConnection(server.port())) {
@@ -287,8 +279,6 @@ class ShutdownTest {
     }
 
     @Test
-    @Disabled("engine bug: a response still being written when shutdown begins leaves its connection open "
-            + "once written, until the drain timeout cuts it")
     void responseBeingWrittenWhenShutdownBeginsIsCompletedAndTheServerDrains() throws Exception {
         start(b -> { });
         try (RawConnection slow = new RawConnection(server.port(), null, 16 * 1024)) {

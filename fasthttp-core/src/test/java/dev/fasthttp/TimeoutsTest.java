@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -247,8 +246,6 @@ class TimeoutsTest {
     }
 
     @Test
-    @Disabled("engine bug: a streamed response cut by the write timeout is not counted in stats().timeouts(WRITE) "
-            + "(StreamedBody.awaitWritable throws, nothing increments the counter)")
     void streamedResponseCutByTheWriteTimeoutIsCounted() throws Exception {
         start(b -> b.writeTimeout(SHORT));
         try (RawConnection stuck = new RawConnection(server.port(), null, 16 * 1024)) {
