@@ -485,7 +485,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     }
 
     /** Refuses a request that broke the protocol: error response, then close. */
-    private void refuse(ProtocolError error) {
+    private void refuse(ProtocolError error) throws IOException {
         if (error == ProtocolError.REQUEST_TIMEOUT) {
             worker.counters().timeout(TimeoutKind.READ);
         } else {
@@ -496,19 +496,11 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             c = worker.acquireContext();
             c.reset(this);
         }
-        ctx = null;
         c.response().resetForError(error.status());
         writeErrorResponse(c, RequestError.of(error));
         c.response().setConnectionClose();
         c.response().setBodyStreamWriter(null);
-        ResponseEncoder.encodeHead(worker.out, c, worker, ResponseEncoder.Framing.LENGTH);
-        if (ResponseEncoder.sendsBody(c)) {
-            ByteBuf body = c.response().bodyBuffer();
-            worker.out.append(body.array(), 0, body.size());
-        }
-        worker.counters().response(c.response().statusCode());
-        worker.releaseContext(c);
-        closeAfterWrite = true;
+        finishResponse(c);
     }
 
     // ---- writing -----------------------------------------------------------------------------
@@ -555,11 +547,15 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
     }
 
-    private void writeSome(ByteBuffer buffer) throws IOException {
+    /** Writes what the channel takes now; returns how much that was. */
+    private long writeSome(ByteBuffer buffer) throws IOException {
+        long total = 0;
         int n;
         while (buffer.hasRemaining() && (n = channel.write(buffer)) > 0) {
-            worker.counters().add(Counters.BYTES_WRITTEN, n);
+            total += n;
         }
+        worker.counters().add(Counters.BYTES_WRITTEN, total);
+        return total;
     }
 
     /**
@@ -585,12 +581,11 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** Continues a parked write; true when everything is written. */
     private boolean writePending() throws IOException {
-        long before = worker.counters().get(Counters.BYTES_WRITTEN);
-        writeSome(pending);
+        long written = writeSome(pending);
         if (!pending.hasRemaining() && pendingBody != null) {
-            writeSome(pendingBody);
+            written += writeSome(pendingBody);
         }
-        if (worker.counters().get(Counters.BYTES_WRITTEN) != before) {
+        if (written > 0) {
             setDeadline(TimeoutKind.WRITE); // progress: the write timeout starts over
         }
         if (pending.hasRemaining() || (pendingBody != null && pendingBody.hasRemaining())) {
@@ -618,7 +613,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         int gen = generation;
         worker.startVirtualThread(() -> {
             runBlockingChain(c, handler);
-            worker.loop().execute(() -> resumeAfterBlocking(c, gen));
+            worker.loop().execute(() -> resume(c, gen, null, true));
         });
     }
 
@@ -633,14 +628,26 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
     }
 
-    private void resumeAfterBlocking(RequestCtx c, int gen) {
+    /**
+     * Back on the loop once a virtual thread is done with {@code c}: writes the blocking
+     * handler's response, or wraps up a streamed one, then serves what was pipelined meanwhile.
+     */
+    private void resume(RequestCtx c, int gen, StreamedBody stream, boolean streamed) {
         if (gen != generation || state != State.DETACHED) {
-            worker.releaseContext(c); // the connection closed meanwhile
+            // The connection closed meanwhile (shutdown); only the accounting is left.
+            if (stream != null) {
+                worker.counters().add(Counters.BYTES_WRITTEN, stream.bytesWritten());
+            }
+            worker.releaseContext(c);
             return;
         }
         try {
             attach();
-            finishResponse(c);
+            if (stream == null) {
+                finishResponse(c);
+            } else {
+                endStream(c, stream, streamed);
+            }
             processInput();
             flush();
             afterProcessing();
@@ -678,22 +685,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         int gen = generation;
         worker.startVirtualThread(() -> {
             boolean ok = stream.run(writer, settings.logger());
-            worker.loop().execute(() -> {
-                if (gen != generation || state != State.DETACHED) {
-                    worker.counters().add(Counters.BYTES_WRITTEN, stream.bytesWritten());
-                    worker.releaseContext(c);
-                    return;
-                }
-                try {
-                    attach();
-                    endStream(c, stream, ok);
-                    processInput();
-                    flush();
-                    afterProcessing();
-                } catch (IOException e) {
-                    close();
-                }
-            });
+            worker.loop().execute(() -> resume(c, gen, stream, ok));
         });
     }
 
@@ -772,12 +764,8 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         TimeoutKind kind = deadlineKind;
         if (kind == TimeoutKind.READ && state == State.READING) {
             // Part of a request came, not all of it: tell the client before closing.
-            if (ctx != null) {
-                worker.releaseContext(ctx);
-                ctx = null;
-            }
-            refuse(ProtocolError.REQUEST_TIMEOUT);
             try {
+                refuse(ProtocolError.REQUEST_TIMEOUT);
                 flush();
             } catch (IOException e) {
                 close();
