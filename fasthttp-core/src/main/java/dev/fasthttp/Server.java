@@ -1,5 +1,6 @@
 package dev.fasthttp;
 
+import dev.fasthttp.transport.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,6 +8,8 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -96,7 +99,7 @@ public final class Server {
         }
         Worker[] started = new Worker[settings.eventLoops()];
         for (int i = 0; i < started.length; i++) {
-            started[i] = new Worker(this, new dev.fasthttp.transport.EventLoop("fasthttp-loop-" + i, settings.tickIntervalNanos()));
+            started[i] = new Worker(this, new EventLoop("fasthttp-loop-" + i, settings.tickIntervalNanos()));
         }
         workers = started;
         refreshCounters();
@@ -270,22 +273,18 @@ public final class Server {
         }
     }
 
-    private void refreshCounters() {
-        Worker[] started = workers;
-        int n = (started == null ? 0 : started.length) + directWorkers.size();
-        Counters[] all = new Counters[n];
-        int i = 0;
-        if (started != null) {
-            for (Worker w : started) {
-                all[i++] = w.counters();
+    /** Rebuilds the array stats read, when a worker appears; synchronized as workers appear on any thread. */
+    private synchronized void refreshCounters() {
+        List<Counters> all = new ArrayList<>();
+        if (workers != null) {
+            for (Worker w : workers) {
+                all.add(w.counters());
             }
         }
         for (Worker w : directWorkers) {
-            if (i < n) {
-                all[i++] = w.counters();
-            }
+            all.add(w.counters());
         }
-        allCounters = i == n ? all : java.util.Arrays.copyOf(all, i);
+        allCounters = all.toArray(new Counters[0]);
     }
 
     static InetSocketAddress parseAddress(String address) {

@@ -143,18 +143,12 @@ final class Worker implements EventLoop.Tick {
 
     /** Registers an accepted, admitted connection with this loop. Loop thread only. */
     void open(SocketChannel channel, InetSocketAddress remote, long id) {
-        ServerConnection c = newConnection();
-        try {
-            c.open(channel, channel, remote, id, true);
-            c.register(channel.register(loop.selector(), SelectionKey.OP_READ, c));
-        } catch (IOException e) {
-            c.close();
-            return;
-        }
-        link(c);
-        c.opened();
-        if (server.draining()) {
-            c.drain(); // accepted just before the shutdown began
+        ServerConnection c = register(channel, remote, id, true, SelectionKey.OP_READ);
+        if (c != null) {
+            c.opened();
+            if (server.draining()) {
+                c.drain(); // accepted just before the shutdown began
+            }
         }
     }
 
@@ -163,16 +157,24 @@ final class Worker implements EventLoop.Tick {
      * the client has read it. Loop thread only.
      */
     void openRejected(SocketChannel channel, InetSocketAddress remote, long id, byte[] response) {
+        ServerConnection c = register(channel, remote, id, false, 0);
+        if (c != null) {
+            c.rejectAndClose(response);
+        }
+    }
+
+    /** A pooled connection for {@code channel}, registered with the selector and linked; null if that failed. */
+    private ServerConnection register(SocketChannel channel, InetSocketAddress remote, long id, boolean admitted, int ops) {
         ServerConnection c = newConnection();
+        c.open(channel, channel, remote, id, admitted);
         try {
-            c.open(channel, channel, remote, id, false);
-            c.register(channel.register(loop.selector(), 0, c));
+            c.register(channel.register(loop.selector(), ops, c));
         } catch (IOException e) {
             c.close();
-            return;
+            return null;
         }
         link(c);
-        c.rejectAndClose(response);
+        return c;
     }
 
     /** Serves {@code channel} on the calling thread until it closes. */
