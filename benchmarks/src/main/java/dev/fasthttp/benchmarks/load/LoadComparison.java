@@ -1,0 +1,195 @@
+package dev.fasthttp.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs the load comparison: every server in turn, pinned to CPU 0, driven by wrk pinned to CPU 1,
+ * in interleaved rounds (A B C ... A B C ...), then writes the report. Started by
+ * {@code benchmarks/load/run.sh}, which builds what is needed first.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.fasthttp.benchmarks.load.LoadComparison
+ *      [--rounds 3] [--duration 8] [--warmup 4] [--servers a,b] [--scenarios x,y] [--report-only]
+ * </pre>
+ */
+public final class LoadComparison {
+
+    private static final int PORT = 18_400;
+    private static final long IDLE_OPEN_TIMEOUT_MILLIS = 60_000;
+
+    private final Path repo;
+    private final Path work;
+    private final Path jdkBin;
+    private final Options options;
+
+    private LoadComparison(Path repo, Options options) {
+        this.repo = repo;
+        this.work = repo.resolve("benchmarks/load/target");
+        this.jdkBin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        LoadComparison comparison = new LoadComparison(Path.of("").toAbsolutePath(), options);
+        if (!options.reportOnly) {
+            comparison.run();
+        }
+        comparison.report();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        Files.createDirectories(work.resolve("logs"));
+        Path raw = work.resolve("raw.tsv");
+        Files.writeString(raw, Measurement.HEADER + "\n");
+        Properties settings = new Properties();
+        options.describe().forEach(settings::setProperty);
+        try (var out = Files.newBufferedWriter(work.resolve("run.properties"))) {
+            settings.store(out, "load comparison settings");
+        }
+        Path gcLog = work.resolve("logs/gc.log");
+        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, jdkBin.resolve("java").toString(), gcLog);
+        for (int round = 1; round <= options.rounds; round++) {
+            for (String name : options.servers(catalogue)) {
+                ServerSpec spec = catalogue.get(name);
+                Files.deleteIfExists(gcLog);
+                System.out.printf("round %d: %s%n", round, spec.label());
+                try (ServerProcess server = ServerProcess.start(spec, PORT, work.resolve("logs/" + name + ".log"), jdkBin)) {
+                    for (Scenario scenario : options.scenarios) {
+                        Measurement m = scenario.usesWrk()
+                                ? measureWrk(spec, server, scenario, round, gcLog)
+                                : measureIdle(spec, server, scenario, round);
+                        System.out.println("  " + m.toTsv());
+                        Files.writeString(raw, m.toTsv() + "\n", StandardOpenOption.APPEND);
+                    }
+                }
+            }
+        }
+    }
+
+    private Measurement measureWrk(ServerSpec spec, ServerProcess server, Scenario scenario, int round, Path gcLog)
+            throws IOException, InterruptedException {
+        String script = repo.resolve("benchmarks/load/pipeline.lua").toString();
+        wrk(scenario.wrkCommand(server.url(), options.warmupSeconds, script)); // warm-up, not counted
+        server.resetPeakResident();
+        long gcLogOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+        long heapBefore = spec.jvm() ? server.heapUsedBytes() : 0;
+        long cpuBefore = server.cpuMicros();
+        WrkResult wrk = WrkResult.parse(wrk(scenario.wrkCommand(server.url(), options.durationSeconds, script)));
+        long cpuMicros = server.cpuMicros() - cpuBefore;
+        double heapPerRequest = Double.NaN;
+        if (spec.jvm()) {
+            long heapAfter = server.heapUsedBytes();
+            String log = Files.readString(gcLog);
+            long allocated = GcLog.allocatedBytes(heapBefore, GcLog.collections(log.substring((int) Math.min(gcLogOffset, log.length()))), heapAfter);
+            heapPerRequest = (double) allocated / wrk.requests();
+        }
+        return new Measurement(spec.name(), scenario.id, round, wrk.requestsPerSecond(), wrk.p50Micros(), wrk.p99Micros(),
+                wrk.errors(), wrk.requests(), server.peakResidentKb(), (double) cpuMicros / wrk.requests(), heapPerRequest,
+                Double.NaN, Double.NaN);
+    }
+
+    private Measurement measureIdle(ServerSpec spec, ServerProcess server, Scenario scenario, int round)
+            throws IOException, InterruptedException {
+        server.resetPeakResident();
+        if (spec.jvm()) {
+            server.collectGarbage();
+        }
+        long heapBefore = spec.jvm() ? server.heapUsedBytes() : 0;
+        long rssBefore = server.residentKb();
+        try (IdleConnections idle = IdleConnections.open(server.port(), scenario.connections, IDLE_OPEN_TIMEOUT_MILLIS)) {
+            if (spec.jvm()) {
+                server.collectGarbage();
+            }
+            long heapAfter = spec.jvm() ? server.heapUsedBytes() : 0;
+            long rssAfter = server.residentKb();
+            int held = Math.max(1, idle.answered());
+            return new Measurement(spec.name(), scenario.id, round, Double.NaN, Double.NaN, Double.NaN,
+                    scenario.connections - idle.answered(), idle.answered(), server.peakResidentKb(), Double.NaN, Double.NaN,
+                    (rssAfter - rssBefore) * 1024.0 / held, spec.jvm() ? (double) (heapAfter - heapBefore) / held : Double.NaN);
+        }
+    }
+
+    private static String wrk(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private void report() throws IOException, InterruptedException {
+        List<Measurement> all = new ArrayList<>();
+        for (String line : Files.readAllLines(work.resolve("raw.tsv"))) {
+            if (!line.startsWith("server\t") && !line.isBlank()) {
+                all.add(Measurement.fromTsv(line));
+            }
+        }
+        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, "java", Path.of("gc.log"));
+        Report report = new Report(all, catalogue, Environment.describe(jdkBin), runSettings());
+        Path chart = repo.resolve("benchmarks/load/results/requests-per-second.svg");
+        Files.createDirectories(chart.getParent());
+        Files.writeString(chart, report.requestsChart());
+        report.writeInto(repo.resolve("BENCHMARKS.md"), repo.relativize(chart).toString());
+        System.out.println("wrote BENCHMARKS.md and " + repo.relativize(chart));
+    }
+
+    /** The settings the raw figures were measured with, as recorded by the run. */
+    private Map<String, String> runSettings() throws IOException {
+        Properties recorded = new Properties();
+        try (var in = Files.newBufferedReader(work.resolve("run.properties"))) {
+            recorded.load(in);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        options.describe().keySet().forEach(k -> settings.put(k, recorded.getProperty(k, "?")));
+        return settings;
+    }
+
+    /** Command-line options. */
+    private static final class Options {
+        int rounds = 3;
+        int durationSeconds = 8;
+        int warmupSeconds = 4;
+        List<String> servers = List.of();
+        List<Scenario> scenarios = List.of(Scenario.values());
+        boolean reportOnly;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
+                    case "--duration" -> o.durationSeconds = Integer.parseInt(args[++i]);
+                    case "--warmup" -> o.warmupSeconds = Integer.parseInt(args[++i]);
+                    case "--servers" -> o.servers = List.of(args[++i].split(","));
+                    case "--scenarios" -> o.scenarios = Arrays.stream(args[++i].split(",")).map(Scenario::byId).toList();
+                    case "--report-only" -> o.reportOnly = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return o;
+        }
+
+        List<String> servers(Map<String, ServerSpec> catalogue) {
+            return servers.isEmpty() ? List.copyOf(catalogue.keySet()) : servers;
+        }
+
+        Map<String, String> describe() {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("rounds", Integer.toString(rounds));
+            d.put("measured seconds per scenario", Integer.toString(durationSeconds));
+            d.put("warm-up seconds per scenario", Integer.toString(warmupSeconds));
+            return d;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.fasthttp.benchmarks.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server under test: started pinned to CPU 0, probed through /proc (CPU time, resident memory)
+ * and, for JVMs, through the JDK's jstat and jcmd.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+    private final ServerSpec spec;
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final Path jdkBin;
+
+    private ServerProcess(ServerSpec spec, Process process, int port, Path log, Path jdkBin) {
+        this.spec = spec;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.jdkBin = jdkBin;
+    }
+
+    static ServerProcess start(ServerSpec spec, int port, Path log, Path jdkBin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0"));
+        command.addAll(spec.command());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(spec.env());
+        builder.environment().put("PORT", Integer.toString(port));
+        ServerProcess server = new ServerProcess(spec, builder.start(), port, log, jdkBin);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Polls {@code GET /plaintext} until it answers, for up to 90 s (Spring Boot on one core is slow to start). */
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(spec.name() + " exited at start:\n" + Files.readString(log));
+            }
+            if (answers()) {
+                return;
+            }
+            Thread.sleep(100); // polling a process we do not control; not a test synchronization
+        }
+        throw new IOException(spec.name() + " did not answer within 90 s:\n" + Files.readString(log));
+    }
+
+    private boolean answers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            s.setSoTimeout(2000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET /plaintext HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.startsWith("HTTP/1.1 200") && response.endsWith("Hello, World!");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port + "/plaintext";
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** User plus system CPU time of all the server's threads so far, in microseconds. */
+    long cpuMicros() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    long residentKb() throws IOException {
+        return statusKb("VmRSS:");
+    }
+
+    long peakResidentKb() throws IOException {
+        return statusKb("VmHWM:");
+    }
+
+    /** Resets the peak resident size, so the next scenario's peak is its own. */
+    void resetPeakResident() throws IOException {
+        Files.writeString(Path.of("/proc", Long.toString(pid()), "clear_refs"), "5");
+    }
+
+    private long statusKb(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IOException(field + " not in /proc status");
+    }
+
+    /** Heap in use now (young and old generations), from {@code jstat -gc}. */
+    long heapUsedBytes() throws IOException, InterruptedException {
+        String out = run(jdkBin.resolve("jstat").toString(), "-gc", Long.toString(pid()));
+        String[] lines = out.trim().split("\n");
+        String[] names = lines[0].trim().split("\\s+");
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        double kb = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
+                kb += Double.parseDouble(values[i]);
+            }
+        }
+        return (long) (kb * 1024);
+    }
+
+    /** Runs a full collection, so the heap in use is what is live. */
+    void collectGarbage() throws IOException, InterruptedException {
+        run(jdkBin.resolve("jcmd").toString(), Long.toString(pid()), "GC.run");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fasthttp.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server in the comparison: how to start it, and whether it is a JVM (whose heap can be
+ * probed). Every one answers {@code GET /plaintext} with {@code Hello, World!} on the port in
+ * {@code PORT}.
+ */
+record ServerSpec(String name, String label, List<String> command, Map<String, String> env, boolean jvm) {
+
+    /**
+     * The flags every JVM server gets: told it has one core (the one it is pinned to), a fixed
+     * heap so heap sizing does not differ between runs, and a GC log for the allocation figures.
+     */
+    static List<String> jvmOptions(Path gcLog) {
+        return List.of("-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g", "-Xlog:gc:file=" + gcLog);
+    }
+
+    /** All servers, in report order; {@code gcLog} is where a JVM server writes its GC log. */
+    static Map<String, ServerSpec> catalogue(Path repo, String java, Path gcLog) {
+        List<String> jvm = new ArrayList<>();
+        jvm.add(java);
+        jvm.addAll(jvmOptions(gcLog));
+        String benchmarks = repo.resolve("benchmarks/target/benchmarks.jar").toString();
+        Map<String, ServerSpec> all = new LinkedHashMap<>();
+        add(all, new ServerSpec("fasthttp-java", "fasthttp for Java (samples/hello-core)",
+                concat(jvm, "-jar", repo.resolve("samples/hello-core/target/hello-core.jar").toString()), Map.of(), true));
+        add(all, new ServerSpec("go-fasthttp", "Go fasthttp 1.31 (GOMAXPROCS=1)",
+                List.of(repo.resolve("benchmarks/load/target/go-fasthttp-hello").toString()), Map.of("GOMAXPROCS", "1"), false));
+        add(all, new ServerSpec("netty", "Netty 4.2 (epoll, HttpServerCodec)",
+                concat(jvm, "-cp", benchmarks, "dev.fasthttp.benchmarks.peers.NettyHelloServer"), Map.of("TRANSPORT", "epoll"), true));
+        add(all, new ServerSpec("spring-mvc", "Spring Boot 4.1 Web MVC (Tomcat)",
+                concat(jvm, "-jar", repo.resolve("benchmarks/peers/spring-mvc-hello/target/spring-mvc-hello.jar").toString()),
+                Map.of(), true));
+        add(all, new ServerSpec("spring-webflux", "Spring Boot 4.1 WebFlux (Reactor Netty)",
+                concat(jvm, "-jar", repo.resolve("benchmarks/peers/spring-webflux-hello/target/spring-webflux-hello.jar").toString()),
+                Map.of(), true));
+        add(all, new ServerSpec("jdk-platform", "JDK com.sun.net.httpserver (platform threads)",
+                concat(jvm, "-cp", benchmarks, "dev.fasthttp.benchmarks.peers.JdkHelloServer"), Map.of("EXECUTOR", "platform"), true));
+        add(all, new ServerSpec("jdk-virtual", "JDK com.sun.net.httpserver (virtual threads)",
+                concat(jvm, "-cp", benchmarks, "dev.fasthttp.benchmarks.peers.JdkHelloServer"), Map.of("EXECUTOR", "virtual"), true));
+        return all;
+    }
+
+    private static void add(Map<String, ServerSpec> all, ServerSpec spec) {
+        all.put(spec.name(), spec);
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return List.copyOf(all);
+    }
+}
