@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A server under test: started pinned to CPU 0, probed through /proc (CPU time, resident memory)
@@ -117,20 +119,27 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException(field + " not in /proc status");
     }
 
-    /** Heap in use now (young and old generations), from {@code jstat -gc}. */
+    /**
+     * Heap in use now, from {@code jcmd GC.heap_info}: the sum of the "used" of its top-level lines
+     * (young and old generations, or G1's single heap). Unlike jstat's counters, which some
+     * collectors refresh only at a collection, this is computed when asked.
+     */
     long heapUsedBytes() throws IOException, InterruptedException {
-        String out = run(jdkBin.resolve("jstat").toString(), "-gc", Long.toString(pid()));
-        String[] lines = out.trim().split("\n");
-        String[] names = lines[0].trim().split("\\s+");
-        String[] values = lines[lines.length - 1].trim().split("\\s+");
-        double kb = 0;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
-                kb += Double.parseDouble(values[i]);
+        return heapUsedBytes(run(jdkBin.resolve("jcmd").toString(), Long.toString(pid()), "GC.heap_info"));
+    }
+
+    static long heapUsedBytes(String heapInfo) {
+        long kb = 0;
+        for (String line : heapInfo.split("\n")) {
+            Matcher m = HEAP_LINE.matcher(line);
+            if (m.find()) {
+                kb += Long.parseLong(m.group(1));
             }
         }
-        return (long) (kb * 1024);
+        return kb * 1024;
     }
+
+    private static final Pattern HEAP_LINE = Pattern.compile("total \\d+K, used (\\d+)K");
 
     /** Runs a full collection, so the heap in use is what is live. */
     void collectGarbage() throws IOException, InterruptedException {
