@@ -84,6 +84,8 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     private ByteBuffer pendingBody;
     private RequestCtx pendingCtx;
     private boolean closeAfterWrite;
+    /** The client said this request is its last (Connection: close, or HTTP/1.0 without keep-alive). */
+    private boolean clientClosing;
 
     private long deadline = NO_DEADLINE;
     private TimeoutKind deadlineKind;
@@ -109,6 +111,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         this.pendingBody = null;
         this.pendingCtx = null;
         this.closeAfterWrite = false;
+        this.clientClosing = false;
         this.lingered = 0;
         scanner.reset(0);
         if (pending != null) {
@@ -186,7 +189,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 return;
             }
             if (closeAfterWrite) {
-                startLingering();
+                closeAfterLastResponse();
                 return;
             }
             state = State.READING;
@@ -404,6 +407,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
         inStart = requestEnd;
         deadlineKind = null; // the next request gets a fresh read deadline
+        clientClosing = !c.request().head.keepAlive();
         if (!keepAliveAfter(c)) {
             c.response().setConnectionClose();
         }
@@ -491,6 +495,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         } else {
             worker.counters().protocolError(error);
         }
+        clientClosing = false; // it may still be sending: linger
         RequestCtx c = ctx;
         if (c == null) {
             c = worker.acquireContext();
@@ -721,7 +726,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             return;
         }
         if (closeAfterWrite) {
-            startLingering();
+            closeAfterLastResponse();
             return;
         }
         if (ctx == null && inEnd == inStart) {
@@ -796,6 +801,19 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             return;
         }
         startLingering();
+    }
+
+    /**
+     * The last response is out. A client that announced this request as its last, and sent
+     * nothing after it, gets a plain close; any other may still be sending, so it gets a
+     * lingering one.
+     */
+    private void closeAfterLastResponse() {
+        if (clientClosing && ctx == null && inEnd == inStart) {
+            close();
+        } else {
+            startLingering();
+        }
     }
 
     /**
