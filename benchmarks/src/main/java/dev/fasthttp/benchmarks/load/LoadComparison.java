@@ -18,7 +18,7 @@ import java.util.Properties;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fasthttp.benchmarks.load.LoadComparison
- *      [--rounds 3] [--duration 8] [--warmup 4] [--servers a,b] [--scenarios x,y] [--report-only]
+ *      [--rounds 3] [--duration 8] [--warmup 3] [--startup-warmup 20] [--servers a,b] [--scenarios x,y] [--report-only]
  * </pre>
  */
 public final class LoadComparison {
@@ -64,6 +64,7 @@ public final class LoadComparison {
                 Files.deleteIfExists(gcLog);
                 System.out.printf("round %d: %s%n", round, spec.label());
                 try (ServerProcess server = ServerProcess.start(spec, PORT, work.resolve("logs/" + name + ".log"), jdkBin)) {
+                    warmUp(server);
                     for (Scenario scenario : options.scenarios) {
                         Measurement m = scenario.usesWrk()
                                 ? measureWrk(spec, server, scenario, round, gcLog)
@@ -74,6 +75,17 @@ public final class LoadComparison {
                 }
             }
         }
+    }
+
+    /**
+     * A JIT-compiled JVM server is several times faster than a fresh one (Spring on one core needs
+     * well over ten seconds), so every server first gets load of both kinds: plain, then pipelined.
+     */
+    private void warmUp(ServerProcess server) throws IOException, InterruptedException {
+        String script = repo.resolve("benchmarks/load/pipeline.lua").toString();
+        int half = Math.max(1, options.startupWarmupSeconds / 2);
+        wrk(Scenario.KEEPALIVE_50.wrkCommand(server.url(), half, script));
+        wrk(Scenario.PIPELINED_16.wrkCommand(server.url(), half, script));
     }
 
     private Measurement measureWrk(ServerSpec spec, ServerProcess server, Scenario scenario, int round, Path gcLog)
@@ -159,7 +171,8 @@ public final class LoadComparison {
     private static final class Options {
         int rounds = 3;
         int durationSeconds = 8;
-        int warmupSeconds = 4;
+        int warmupSeconds = 3;
+        int startupWarmupSeconds = 20;
         List<String> servers = List.of();
         List<Scenario> scenarios = List.of(Scenario.values());
         boolean reportOnly;
@@ -171,6 +184,7 @@ public final class LoadComparison {
                     case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
                     case "--duration" -> o.durationSeconds = Integer.parseInt(args[++i]);
                     case "--warmup" -> o.warmupSeconds = Integer.parseInt(args[++i]);
+                    case "--startup-warmup" -> o.startupWarmupSeconds = Integer.parseInt(args[++i]);
                     case "--servers" -> o.servers = List.of(args[++i].split(","));
                     case "--scenarios" -> o.scenarios = Arrays.stream(args[++i].split(",")).map(Scenario::byId).toList();
                     case "--report-only" -> o.reportOnly = true;
@@ -188,6 +202,7 @@ public final class LoadComparison {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("rounds", Integer.toString(rounds));
             d.put("measured seconds per scenario", Integer.toString(durationSeconds));
+            d.put("warm-up seconds after each server start (plain, then pipelined)", Integer.toString(startupWarmupSeconds));
             d.put("warm-up seconds per scenario", Integer.toString(warmupSeconds));
             return d;
         }
