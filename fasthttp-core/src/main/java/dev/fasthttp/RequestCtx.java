@@ -27,6 +27,8 @@ public final class RequestCtx {
 
     private final Request request = new Request();
     private final Response response = new Response();
+    private final PathParams pathParams = new PathParams(request);
+    private String routeTemplate;
 
     private ConnectionInfo connection;
     private Object[] userKeys = new Object[4];
@@ -41,6 +43,8 @@ public final class RequestCtx {
         this.connection = connection;
         request.reset();
         response.reset();
+        pathParams.clear();
+        routeTemplate = null;
         Arrays.fill(userKeys, 0, userCount, null);
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
@@ -49,6 +53,8 @@ public final class RequestCtx {
 
     /** Releases references to user objects once the request is done. */
     void release() {
+        pathParams.clear();
+        routeTemplate = null;
         Arrays.fill(userKeys, 0, userCount, null);
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
@@ -94,6 +100,29 @@ public final class RequestCtx {
 
     public Uri uri() {
         return request.uri();
+    }
+
+    /** The value of the path parameter {@code name} matched by a router, or null. */
+    public ByteView pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    /** All path parameters a router matched; routers also fill them through here. */
+    public PathParams pathParams() {
+        return pathParams;
+    }
+
+    /**
+     * The template of the route that matched ({@code /users/{id}}), or null when no router ran or
+     * none matched. Metrics tag requests with it rather than the raw path, whose values are unbounded.
+     */
+    public String routeTemplate() {
+        return routeTemplate;
+    }
+
+    /** For routers: records the template of the route that matched. */
+    public void setRouteTemplate(String template) {
+        this.routeTemplate = template;
     }
 
     /** The request target exactly as sent. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of DESIGN.md: {@code bytes} imports nothing of the engine, {@code http1} only
- * {@code bytes}, {@code transport} nothing of the engine. Arrows point down, never back up.
+ * {@code bytes}, {@code transport} nothing of the engine, {@code routing} only the public face and
+ * {@code bytes}; and the public face never imports {@code routing}. Arrows never point back up.
  */
 class PackageLayeringTest {
 
@@ -21,7 +22,18 @@ class PackageLayeringTest {
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "bytes", List.of(),
             "http1", List.of("dev.fasthttp.bytes."),
-            "transport", List.of());
+            "transport", List.of(),
+            "routing", List.of("dev.fasthttp.bytes.", "dev.fasthttp.PathParams", "dev.fasthttp.RequestCtx",
+                    "dev.fasthttp.RequestHandler"));
+
+    @Test
+    void thePublicFaceDoesNotDependOnTheRouter() throws IOException {
+        try (Stream<Path> files = Files.list(SOURCES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain("dev.fasthttp.routing");
+            }
+        }
+    }
 
     @Test
     void lowerPackagesNeverImportUpwards() throws IOException {

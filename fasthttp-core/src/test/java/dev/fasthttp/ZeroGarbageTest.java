@@ -3,6 +3,7 @@ package dev.fasthttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.routing.Router;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -38,7 +39,11 @@ class ZeroGarbageTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.start(ZeroGarbageTest::handle, b -> b.eventLoops(1));
+        start(ZeroGarbageTest::handle);
+    }
+
+    private void start(RequestHandler handler) {
+        server = TestServers.start(handler, b -> b.eventLoops(1));
         loopThreadId = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("fasthttp-loop-0"))
                 .findFirst().orElseThrow().threadId();
@@ -73,6 +78,24 @@ class ZeroGarbageTest {
     @Test
     void pipelinedGetsAllocateNothingOnTheEventLoop() throws Exception {
         assertAllocationFree(16);
+    }
+
+    @Test
+    void routedRequestsWithPathParametersAllocateNothing() throws Exception {
+        server.shutdown(Duration.ofSeconds(5));
+        Router router = Router.builder()
+                .get("/", ctx -> ctx.error("wrong route", 500))
+                .get("/users/{id}", ctx -> ctx.error("wrong route", 500))
+                .get("/{name}", ctx -> {
+                    if (!ctx.pathParam("name").contentEquals("foobar") || !"/{name}".equals(ctx.routeTemplate())) {
+                        ctx.error("unexpected match", 500);
+                        return;
+                    }
+                    handle(ctx);
+                })
+                .build();
+        start(router);
+        assertAllocationFree(1);
     }
 
     private void assertAllocationFree(int depth) throws Exception {
