@@ -54,22 +54,32 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>What differs, and how it bears on the comparison:
  * <ul>
- * <li><b>Concurrency of clients.</b> fasthttp's {@code Server.Serve} accepts connections from the
- *     fake listener as fast as it can and serves each on its own goroutine, so with 10,000 clients
- *     up to 10,000 connections are open at once, each with its own goroutine stack, read and write
- *     buffers and request context, and the Go scheduler interleaves them (at
- *     {@code GOMAXPROCS=1}, one at a time, switching when a goroutine blocks). Its working set is
- *     therefore as large as the number of open connections. {@link Server#serveConnection} serves
- *     one connection on the calling thread from start to end, so here the 10,000 clients are a
- *     ring of 10,000 connection objects served one after another: only the client objects are
- *     10,000; the engine has one connection open at a time and reuses one pooled connection, one
- *     read buffer and one request context throughout. The {@code 10KClients} variants thus measure
- *     per-connection setup and teardown cycled over many client objects, not 10,000 concurrent
- *     connections; with the default client count (1 when pinned), fasthttp too serves one
- *     connection at a time, and the comparison is like for like.</li>
- * <li><b>No listener, no accept loop.</b> fasthttp's figure includes {@code Serve}'s accept
- *     loop, its worker pool hand-off (a channel send to a worker goroutine per connection) and the
- *     per-connection {@code Close}; here an operation starts at {@code serveConnection}.</li>
+ * <li><b>Interleaving of clients.</b> fasthttp's {@code Server.Serve} accepts a connection from the
+ *     fake listener and hands it to a worker goroutine. At {@code GOMAXPROCS=1} the hand-off
+ *     channel is unbuffered ({@code workerChanCap} is 0), so the accept loop waits while the worker
+ *     takes the connection, and the worker then serves it to its end without blocking (the fake
+ *     connection never makes it wait) before the accept loop runs again: connections are served one
+ *     after another, by the same few worker goroutines, cycling through the listener's pool of
+ *     clients in FIFO order. The exception is Go's preemption of a goroutine that has run for
+ *     10 ms: then the accept loop runs and starts the next connection, so two (rarely more)
+ *     connections are interleaved for a while; only connections that last that long (the
+ *     {@code 10KReqPerConn} ones, ~10,000 requests) can be preempted. With {@code GOMAXPROCS>1}
+ *     connections run in parallel and up to {@code clientsCount} of them can be open at once, each
+ *     with its own goroutine, buffers and request context; that case is not mirrored here.
+ *     {@link Server#serveConnection} serves one connection on the calling thread from start to end,
+ *     so here the clients are a ring of that many distinct connection objects served strictly one
+ *     after another, never interleaved: the engine has one connection open at a time and reuses one
+ *     pooled connection, one read buffer and one request context throughout. In both, the
+ *     {@code 10KClients} variants therefore measure per-connection setup and teardown cycled over
+ *     10,000 client objects, not 10,000 concurrent connections.</li>
+ * <li><b>No accept loop, no worker hand-off.</b> fasthttp's figure includes, per connection,
+ *     {@code Serve}'s accept loop, the fake listener's mutex and channel receive, the hand-off to a
+ *     worker goroutine (an unbuffered channel send and two goroutine switches) and the channel send
+ *     in {@code Close}; here a connection costs the ring's next slot and
+ *     {@code serveConnection}.</li>
+ * <li><b>Counting.</b> fasthttp's handler registers every request with a send on a buffered
+ *     channel ({@code registerServedRequest}), a cost of the Go harness inside its ns/op; here the
+ *     handler increments a field.</li>
  * <li><b>Request count per connection.</b> fasthttp hands out {@code b.N} requests in total, so
  *     its last connection may carry fewer than {@code requestsPerConn}; here every connection
  *     carries exactly {@code requestsPerConn} (the operation count of one invocation).</li>
