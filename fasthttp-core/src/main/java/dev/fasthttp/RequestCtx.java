@@ -35,6 +35,8 @@ public final class RequestCtx {
     private Object[] userValues = new Object[4];
     private int userCount;
     private RequestHandler blockingContinuation;
+    private long startNanos;
+    private Throwable failure;
 
     RequestCtx() {
     }
@@ -45,6 +47,7 @@ public final class RequestCtx {
         response.reset();
         pathParams.clear();
         routeTemplate = null;
+        failure = null;
         Arrays.fill(userKeys, 0, userCount, null);
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
@@ -55,6 +58,7 @@ public final class RequestCtx {
     void release() {
         pathParams.clear();
         routeTemplate = null;
+        failure = null;
         Arrays.fill(userKeys, 0, userCount, null);
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
@@ -345,6 +349,24 @@ public final class RequestCtx {
      */
     public void runBlocking(RequestHandler handler) {
         blockingContinuation = handler;
+    }
+
+    /** When the request head was complete, for a {@link ResponseObserver}; 0 when none is set. */
+    void markStart(long nanos) {
+        startNanos = nanos;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** What the handler threw, if anything; kept for the {@link ResponseObserver}. */
+    void setFailure(Throwable failure) {
+        this.failure = failure;
+    }
+
+    Throwable failure() {
+        return failure;
     }
 
     /** Takes the handler passed to {@link #runBlocking}, if any. */

@@ -32,7 +32,7 @@ final class ResponseEncoder {
     }
 
     static void encodeHead(ByteBuf out, RequestCtx ctx, Worker worker, Framing framing) {
-        Settings settings = worker.settings;
+        ServerSettings settings = worker.settings;
         Response response = ctx.response();
         int status = response.statusCode();
         boolean bodyAllowed = !StatusLine.forbidsBody(status);

@@ -54,7 +54,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Worker worker;
-    private final Settings settings;
+    private final ServerSettings settings;
     private final HeadScanner scanner = new HeadScanner();
     private final ChunkedDecoder chunked = new ChunkedDecoder();
 
@@ -341,6 +341,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
         bodyStart = headEnd;
         bufferMoved = false;
+        if (settings.responseObserver() != null) {
+            ctx.markStart(System.nanoTime());
+        }
         if (head.chunked()) {
             chunked.reset(headEnd);
         }
@@ -420,6 +423,18 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         finishResponse(c);
     }
 
+    private void observe(RequestCtx c) {
+        ResponseObserver observer = settings.responseObserver();
+        if (observer != null) {
+            long start = c.startNanos();
+            try {
+                observer.onResponse(c, start == 0 ? 0 : System.nanoTime() - start, c.failure());
+            } catch (RuntimeException e) {
+                settings.logger().log(System.Logger.Level.WARNING, "response observer failed", e);
+            }
+        }
+    }
+
     /** A response finished after the shutdown began is the connection's last. */
     private void closeIfDraining(Response response) {
         if (worker.server.draining()) {
@@ -448,6 +463,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);
         settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
         c.takeBlockingContinuation();
+        c.setFailure(t);
         c.response().resetForError(500);
         writeErrorResponse(c, RequestError.handlerFailure(t));
     }
@@ -474,6 +490,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         closeIfDraining(response);
         ResponseEncoder.encodeHead(worker.out, c, worker, ResponseEncoder.Framing.LENGTH);
         worker.counters().response(response.statusCode());
+        observe(c);
         if (response.connectionClose()) {
             closeAfterWrite = true;
         }
@@ -676,6 +693,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         ResponseEncoder.encodeHead(worker.out, c, worker,
                 http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
         worker.counters().response(response.statusCode());
+        observe(c);
         byte[] prefix = worker.out.toByteArray();
         worker.out.clear();
         BodyStreamWriter writer = sendsBody ? response.streamWriter() : null;

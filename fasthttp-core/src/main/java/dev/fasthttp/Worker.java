@@ -46,7 +46,7 @@ final class Worker implements EventLoop.Tick {
     }
 
     final Server server;
-    final Settings settings;
+    final ServerSettings settings;
     private final EventLoop loop;
     private final Counters counters = new Counters();
     final BufferPool readBuffers;

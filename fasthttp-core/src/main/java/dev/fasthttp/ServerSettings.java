@@ -4,8 +4,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The server's settings, fixed when it is built; see {@link Server.Builder} for what each means. */
-record Settings(
+/**
+ * A server's settings, fixed when it is built: {@link Server#settings()}. See {@link Server.Builder}
+ * for what each means and its default.
+ */
+public record ServerSettings(
         RequestHandler handler,
         InetSocketAddress address,
         String name,
@@ -31,6 +34,7 @@ record Settings(
         ErrorHandler errorHandler,
         ContinueHandler continueHandler,
         ConnectionStateListener connectionStateListener,
+        ResponseObserver responseObserver,
         System.Logger logger) {
 
     /** {@code Server: <name>\r\n}, encoded once. */
