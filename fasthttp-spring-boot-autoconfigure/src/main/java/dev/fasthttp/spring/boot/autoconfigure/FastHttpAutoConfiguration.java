@@ -1,0 +1,91 @@
+package dev.fasthttp.spring.boot.autoconfigure;
+
+import dev.fasthttp.ResponseObserver;
+import dev.fasthttp.Server;
+import dev.fasthttp.routing.Route;
+import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The fasthttp server, configured from {@code fasthttp.server.*}, serving the routes declared
+ * with {@link dev.fasthttp.spring.boot.FastHttpRoute} and {@link Route} beans, started and
+ * stopped with the application context.
+ *
+ * <p>Backs off when the application defines its own {@link Server} bean (which is then still
+ * started and stopped with the context), and when {@code fasthttp.server.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Server.class)
+@ConditionalOnBooleanProperty(name = "fasthttp.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FastHttpProperties.class)
+public class FastHttpAutoConfiguration {
+
+    /** Static: a bean post-processor must exist before the beans it inspects. */
+    @Bean
+    static RouteDiscovery fastHttpRouteDiscovery() {
+        return new RouteDiscovery();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes,
+                          ObjectProvider<FastHttpServerCustomizer> customizers,
+                          ObjectProvider<ResponseObserver> responseObserver) {
+        Server.Builder builder = Server.builder().handler(routes);
+        apply(properties, builder);
+        responseObserver.ifAvailable(builder::responseObserver);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
+                                                    FastHttpProperties properties, ConfigurableEnvironment environment) {
+        // The router is built when the server starts: by then every bean, and every route it declares, exists.
+        Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash());
+        return new FastHttpServerLifecycle(server, buildRouter, properties, environment);
+    }
+
+    static void apply(FastHttpProperties p, Server.Builder b) {
+        if (p.getAddress() != null) {
+            b.host(p.getAddress().getHostAddress());
+        }
+        b.port(p.getPort())
+                .name(p.getName())
+                .readBufferSize(bytes(p.getReadBufferSize().toBytes(), "read-buffer-size"))
+                .writeBufferSize(bytes(p.getWriteBufferSize().toBytes(), "write-buffer-size"))
+                .maxRequestHeaderSize(bytes(p.getMaxRequestHeaderSize().toBytes(), "max-request-header-size"))
+                .maxRequestUriLength(bytes(p.getMaxRequestUriLength().toBytes(), "max-request-uri-length"))
+                .maxRequestBodySize(p.getMaxRequestBodySize().toBytes())
+                .maxConnections(p.getMaxConnections())
+                .maxConnectionsPerIp(p.getMaxConnectionsPerIp())
+                .maxRequestsPerConnection(p.getMaxRequestsPerConnection())
+                .readTimeout(p.getReadTimeout())
+                .writeTimeout(p.getWriteTimeout())
+                .idleTimeout(p.getIdleTimeout())
+                .keepAlive(p.isKeepAlive())
+                .noDefaultServerHeader(p.isNoDefaultServerHeader())
+                .noDefaultDate(p.isNoDefaultDate())
+                .noDefaultContentType(p.isNoDefaultContentType())
+                .normalizePath(p.isNormalizePath())
+                .backlog(p.getBacklog())
+                .stallWarningThreshold(p.getStallWarningThreshold());
+        if (p.getEventLoops() != null) {
+            b.eventLoops(p.getEventLoops());
+        }
+    }
+
+    private static int bytes(long value, String property) {
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fasthttp.server." + property + " is too large: " + value + " bytes");
+        }
+        return (int) value;
+    }
+}

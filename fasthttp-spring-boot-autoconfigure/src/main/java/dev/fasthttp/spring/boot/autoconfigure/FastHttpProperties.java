@@ -1,0 +1,140 @@
+package dev.fasthttp.spring.boot.autoconfigure;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the auto-configured fasthttp server ({@code fasthttp.server.*}). Every setting of
+ * the engine's {@code Server.Builder} is here, with the same default.
+ */
+@ConfigurationProperties("fasthttp.server")
+public class FastHttpProperties {
+
+    /** Whether to auto-configure and start the fasthttp server. */
+    private boolean enabled = true;
+
+    /** Port to listen on; 0 picks a free one, published as local.fasthttp.port. */
+    private int port = 8080;
+
+    /** Network address to bind to. Default: all interfaces. */
+    private InetAddress address;
+
+    /** Value of the Server response header. */
+    private String name = "fasthttp";
+
+    /** Buffer a connection reads into; pooled per event loop and held only while bytes are unprocessed. */
+    private DataSize readBufferSize = DataSize.ofKilobytes(4);
+
+    /** Output buffer of each event loop, where pipelined responses are gathered into one write. */
+    private DataSize writeBufferSize = DataSize.ofKilobytes(4);
+
+    /** Largest request head (request line and headers) accepted; beyond it the client gets 431. */
+    private DataSize maxRequestHeaderSize = DataSize.ofKilobytes(16);
+
+    /** Longest request target accepted; beyond it the client gets 414. */
+    private DataSize maxRequestUriLength = DataSize.ofKilobytes(8);
+
+    /** Largest request body accepted, held in memory whole; beyond it the client gets 413. */
+    private DataSize maxRequestBodySize = DataSize.ofMegabytes(4);
+
+    /** Most connections open at once; a connection beyond it gets 503 and is closed. */
+    private int maxConnections = 256 * 1024;
+
+    /** Most connections open at once from one client IP (429 beyond it); 0 means no limit. */
+    private int maxConnectionsPerIp = 0;
+
+    /** Requests served on one connection before it closes; 0 means no limit. */
+    private long maxRequestsPerConnection = 0;
+
+    /** Time to receive a whole request from its first byte; on expiry the client gets 408. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Time a response may go without write progress before the connection is closed. */
+    private Duration writeTimeout = Duration.ofSeconds(30);
+
+    /** Time a keep-alive connection may wait for its next request before it is closed. */
+    private Duration idleTimeout = Duration.ofSeconds(60);
+
+    /** Whether connections are kept open between requests. */
+    private boolean keepAlive = true;
+
+    /** Whether to leave out the Server header unless a handler sets one. */
+    private boolean noDefaultServerHeader = false;
+
+    /** Whether to leave out the Date header unless a handler sets one. */
+    private boolean noDefaultDate = false;
+
+    /** Whether to leave out Content-Type when a handler sets none, instead of text/plain; charset=utf-8. */
+    private boolean noDefaultContentType = false;
+
+    /** Whether the request path is percent-decoded and cleaned of dot segments and repeated slashes. */
+    private boolean normalizePath = true;
+
+    /** Number of event loops (platform threads with a selector each). Default: available processors. */
+    private Integer eventLoops;
+
+    /** Length of the kernel's queue of connections not yet accepted. */
+    private int backlog = 1024;
+
+    /** How long a handler may hold its event loop before a warning names it. */
+    private Duration stallWarningThreshold = Duration.ofSeconds(1);
+
+    /** How long a graceful shutdown waits for requests in flight before closing what is left. */
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+    /** Whether a path that misses but matches with its trailing slash added or removed is redirected there. */
+    private boolean redirectTrailingSlash = false;
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public int getPort() { return port; }
+    public void setPort(int port) { this.port = port; }
+    public InetAddress getAddress() { return address; }
+    public void setAddress(InetAddress address) { this.address = address; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public DataSize getReadBufferSize() { return readBufferSize; }
+    public void setReadBufferSize(DataSize readBufferSize) { this.readBufferSize = readBufferSize; }
+    public DataSize getWriteBufferSize() { return writeBufferSize; }
+    public void setWriteBufferSize(DataSize writeBufferSize) { this.writeBufferSize = writeBufferSize; }
+    public DataSize getMaxRequestHeaderSize() { return maxRequestHeaderSize; }
+    public void setMaxRequestHeaderSize(DataSize maxRequestHeaderSize) { this.maxRequestHeaderSize = maxRequestHeaderSize; }
+    public DataSize getMaxRequestUriLength() { return maxRequestUriLength; }
+    public void setMaxRequestUriLength(DataSize maxRequestUriLength) { this.maxRequestUriLength = maxRequestUriLength; }
+    public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
+    public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
+    public int getMaxConnections() { return maxConnections; }
+    public void setMaxConnections(int maxConnections) { this.maxConnections = maxConnections; }
+    public int getMaxConnectionsPerIp() { return maxConnectionsPerIp; }
+    public void setMaxConnectionsPerIp(int maxConnectionsPerIp) { this.maxConnectionsPerIp = maxConnectionsPerIp; }
+    public long getMaxRequestsPerConnection() { return maxRequestsPerConnection; }
+    public void setMaxRequestsPerConnection(long maxRequestsPerConnection) { this.maxRequestsPerConnection = maxRequestsPerConnection; }
+    public Duration getReadTimeout() { return readTimeout; }
+    public void setReadTimeout(Duration readTimeout) { this.readTimeout = readTimeout; }
+    public Duration getWriteTimeout() { return writeTimeout; }
+    public void setWriteTimeout(Duration writeTimeout) { this.writeTimeout = writeTimeout; }
+    public Duration getIdleTimeout() { return idleTimeout; }
+    public void setIdleTimeout(Duration idleTimeout) { this.idleTimeout = idleTimeout; }
+    public boolean isKeepAlive() { return keepAlive; }
+    public void setKeepAlive(boolean keepAlive) { this.keepAlive = keepAlive; }
+    public boolean isNoDefaultServerHeader() { return noDefaultServerHeader; }
+    public void setNoDefaultServerHeader(boolean noDefaultServerHeader) { this.noDefaultServerHeader = noDefaultServerHeader; }
+    public boolean isNoDefaultDate() { return noDefaultDate; }
+    public void setNoDefaultDate(boolean noDefaultDate) { this.noDefaultDate = noDefaultDate; }
+    public boolean isNoDefaultContentType() { return noDefaultContentType; }
+    public void setNoDefaultContentType(boolean noDefaultContentType) { this.noDefaultContentType = noDefaultContentType; }
+    public boolean isNormalizePath() { return normalizePath; }
+    public void setNormalizePath(boolean normalizePath) { this.normalizePath = normalizePath; }
+    public Integer getEventLoops() { return eventLoops; }
+    public void setEventLoops(Integer eventLoops) { this.eventLoops = eventLoops; }
+    public int getBacklog() { return backlog; }
+    public void setBacklog(int backlog) { this.backlog = backlog; }
+    public Duration getStallWarningThreshold() { return stallWarningThreshold; }
+    public void setStallWarningThreshold(Duration stallWarningThreshold) { this.stallWarningThreshold = stallWarningThreshold; }
+    public Duration getShutdownTimeout() { return shutdownTimeout; }
+    public void setShutdownTimeout(Duration shutdownTimeout) { this.shutdownTimeout = shutdownTimeout; }
+    public boolean isRedirectTrailingSlash() { return redirectTrailingSlash; }
+    public void setRedirectTrailingSlash(boolean redirectTrailingSlash) { this.redirectTrailingSlash = redirectTrailingSlash; }
+}

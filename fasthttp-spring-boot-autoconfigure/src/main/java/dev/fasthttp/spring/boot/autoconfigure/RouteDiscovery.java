@@ -1,0 +1,114 @@
+package dev.fasthttp.spring.boot.autoconfigure;
+
+import dev.fasthttp.RequestCtx;
+import dev.fasthttp.RequestHandler;
+import dev.fasthttp.routing.Route;
+import dev.fasthttp.routing.Router;
+import dev.fasthttp.spring.boot.FastHttpRoute;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+/**
+ * Finds the routes the application declares with {@link FastHttpRoute}, on handler beans and on
+ * bean methods, as the beans are created; then, when the server starts, builds the router from
+ * them and from any {@link Route} beans, and serves requests through it.
+ *
+ * <p>Two claims on the same method and path fail start-up, naming both beans.
+ */
+public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
+
+    /** "GET /users/{id}" → where it was declared. */
+    private final Map<String, String> claims = new LinkedHashMap<>();
+    private final List<Route> routes = new ArrayList<>();
+    private volatile Router router;
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        Class<?> type = AopUtils.getTargetClass(bean);
+        FastHttpRoute onType = AnnotatedElementUtils.findMergedAnnotation(type, FastHttpRoute.class);
+        if (onType != null) {
+            if (!(bean instanceof RequestHandler handler)) {
+                throw new IllegalStateException("bean '" + beanName + "' (" + type.getName() + ") is annotated with @FastHttpRoute"
+                        + " but does not implement RequestHandler");
+            }
+            add(onType, handler, "bean '" + beanName + "' (" + type.getName() + ")");
+        }
+        Map<Method, FastHttpRoute> methods = MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<FastHttpRoute>) m -> AnnotatedElementUtils.findMergedAnnotation(m, FastHttpRoute.class));
+        methods.forEach((method, route) -> {
+            String where = "bean '" + beanName + "' method " + type.getSimpleName() + "." + method.getName() + "(RequestCtx)";
+            Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+            add(route, MethodHandlers.of(bean, invocable, where), where);
+        });
+        return bean;
+    }
+
+    private synchronized void add(FastHttpRoute annotation, RequestHandler handler, String where) {
+        for (String method : annotation.method()) {
+            Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking());
+            claim(route, where);
+            routes.add(route);
+        }
+    }
+
+    private void claim(Route route, String where) {
+        String key = route.method() + " " + route.template();
+        String earlier = claims.putIfAbsent(key, where);
+        if (earlier != null) {
+            throw new IllegalStateException("two handlers claim " + key + ": " + earlier + " and " + where);
+        }
+    }
+
+    /** The routes found so far. */
+    public synchronized List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /**
+     * Builds the router from the discovered routes and {@code extra} ones (Route beans), once,
+     * before the server starts. A conflict the router finds (one parameter given two names) is
+     * reported with the beans that declared the routes.
+     */
+    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash) {
+        Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash);
+        for (Route route : extra) {
+            claim(route, "Route bean " + route);
+            routes.add(route);
+        }
+        routes.forEach(builder::route);
+        try {
+            router = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + "; declared by: " + declarers(e.getMessage()), e);
+        }
+        return router;
+    }
+
+    private String declarers(String message) {
+        List<String> found = new ArrayList<>();
+        claims.forEach((key, where) -> {
+            if (message.contains(key.substring(key.indexOf(' ') + 1))) {
+                found.add(key + " in " + where);
+            }
+        });
+        return String.join("; ", found);
+    }
+
+    @Override
+    public void handle(RequestCtx ctx) throws Exception {
+        router.handle(ctx);
+    }
+
+    @Override
+    public String toString() {
+        return "routes discovered by fasthttp: " + routes;
+    }
+}
