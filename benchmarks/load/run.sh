@@ -35,7 +35,7 @@ JAVA="$(java_home)/bin/java"
 
 if [[ " $* " != *" --report-only "* ]]; then
   mvn -q -B -DskipTests package -am \
-    -pl samples/hello-core,benchmarks,benchmarks/peers/spring-mvc-hello,benchmarks/peers/spring-webflux-hello
+    -pl samples/hello-core,samples/hello-spring,benchmarks,benchmarks/peers/spring-mvc-hello,benchmarks/peers/spring-webflux-hello
   mkdir -p benchmarks/load/target
   GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$PWD/benchmarks/load/target/gocache" \
     go build -o benchmarks/load/target/go-fasthttp-hello benchmarks/load/go/hello.go

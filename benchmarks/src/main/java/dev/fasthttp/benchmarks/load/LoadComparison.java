@@ -18,7 +18,7 @@ import java.util.Properties;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fasthttp.benchmarks.load.LoadComparison
- *      [--rounds 3] [--duration 8] [--warmup 3] [--startup-warmup 20] [--servers a,b] [--scenarios x,y] [--report-only]
+ *      [--rounds 3] [--duration 8] [--warmup 3] [--startup-warmup 90] [--servers a,b] [--scenarios x,y] [--report-only]
  * </pre>
  */
 public final class LoadComparison {
@@ -56,18 +56,16 @@ public final class LoadComparison {
         try (var out = Files.newBufferedWriter(work.resolve("run.properties"))) {
             settings.store(out, "load comparison settings");
         }
-        Path gcLog = work.resolve("logs/gc.log");
-        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, jdkBin.resolve("java").toString(), gcLog);
+        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, jdkBin.resolve("java").toString());
         for (int round = 1; round <= options.rounds; round++) {
             for (String name : options.servers(catalogue)) {
                 ServerSpec spec = catalogue.get(name);
-                Files.deleteIfExists(gcLog);
                 System.out.printf("round %d: %s%n", round, spec.label());
                 try (ServerProcess server = ServerProcess.start(spec, PORT, work.resolve("logs/" + name + ".log"), jdkBin)) {
                     warmUp(server);
                     for (Scenario scenario : options.scenarios) {
                         Measurement m = scenario.usesWrk()
-                                ? measureWrk(spec, server, scenario, round, gcLog)
+                                ? measureWrk(spec, server, scenario, round)
                                 : measureIdle(spec, server, scenario, round);
                         System.out.println("  " + m.toTsv());
                         Files.writeString(raw, m.toTsv() + "\n", StandardOpenOption.APPEND);
@@ -78,33 +76,33 @@ public final class LoadComparison {
     }
 
     /**
-     * A JIT-compiled JVM server is several times faster than a fresh one (Spring on one core needs
-     * well over ten seconds), so every server first gets load of both kinds: plain, then pipelined.
+     * A JIT-compiled JVM server is several times faster than a fresh one (Spring on one core takes
+     * tens of seconds), so every server first gets plain load in 5-second runs until two runs in a
+     * row agree within 5% (at most {@code --startup-warmup} seconds), then pipelined load.
      */
     private void warmUp(ServerProcess server) throws IOException, InterruptedException {
         String script = repo.resolve("benchmarks/load/pipeline.lua").toString();
-        int half = Math.max(1, options.startupWarmupSeconds / 2);
-        wrk(Scenario.KEEPALIVE_50.wrkCommand(server.url(), half, script));
-        wrk(Scenario.PIPELINED_16.wrkCommand(server.url(), half, script));
+        double previous = 0;
+        for (int spent = 0; spent < options.startupWarmupSeconds; spent += 5) {
+            double rps = WrkResult.parse(wrk(Scenario.KEEPALIVE_50.wrkCommand(server.url(), 5, script))).requestsPerSecond();
+            if (previous > 0 && Math.abs(rps - previous) <= 0.05 * previous) {
+                break;
+            }
+            previous = rps;
+        }
+        wrk(Scenario.PIPELINED_16.wrkCommand(server.url(), 5, script));
     }
 
-    private Measurement measureWrk(ServerSpec spec, ServerProcess server, Scenario scenario, int round, Path gcLog)
+    private Measurement measureWrk(ServerSpec spec, ServerProcess server, Scenario scenario, int round)
             throws IOException, InterruptedException {
         String script = repo.resolve("benchmarks/load/pipeline.lua").toString();
         wrk(scenario.wrkCommand(server.url(), options.warmupSeconds, script)); // warm-up, not counted
         server.resetPeakResident();
-        long gcLogOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
-        long heapBefore = spec.jvm() ? server.heapUsedBytes() : 0;
+        long allocatedBefore = spec.jvm() ? server.allocatedBytes() : 0;
         long cpuBefore = server.cpuMicros();
         WrkResult wrk = WrkResult.parse(wrk(scenario.wrkCommand(server.url(), options.durationSeconds, script)));
         long cpuMicros = server.cpuMicros() - cpuBefore;
-        double heapPerRequest = Double.NaN;
-        if (spec.jvm()) {
-            long heapAfter = server.heapUsedBytes();
-            String log = Files.readString(gcLog);
-            long allocated = GcLog.allocatedBytes(heapBefore, GcLog.collections(log.substring((int) Math.min(gcLogOffset, log.length()))), heapAfter);
-            heapPerRequest = (double) allocated / wrk.requests();
-        }
+        double heapPerRequest = spec.jvm() ? (double) (server.allocatedBytes() - allocatedBefore) / wrk.requests() : Double.NaN;
         return new Measurement(spec.name(), scenario.id, round, wrk.requestsPerSecond(), wrk.p50Micros(), wrk.p99Micros(),
                 wrk.errors(), wrk.requests(), server.peakResidentKb(), (double) cpuMicros / wrk.requests(), heapPerRequest,
                 Double.NaN, Double.NaN);
@@ -147,7 +145,7 @@ public final class LoadComparison {
                 all.add(Measurement.fromTsv(line));
             }
         }
-        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, "java", Path.of("gc.log"));
+        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, "java");
         Report report = new Report(all, catalogue, Environment.describe(jdkBin), runSettings());
         Path chart = repo.resolve("benchmarks/load/results/requests-per-second.svg");
         Files.createDirectories(chart.getParent());
@@ -172,7 +170,7 @@ public final class LoadComparison {
         int rounds = 3;
         int durationSeconds = 8;
         int warmupSeconds = 3;
-        int startupWarmupSeconds = 20;
+        int startupWarmupSeconds = 90;
         List<String> servers = List.of();
         List<Scenario> scenarios = List.of(Scenario.values());
         boolean reportOnly;
@@ -202,7 +200,8 @@ public final class LoadComparison {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("rounds", Integer.toString(rounds));
             d.put("measured seconds per scenario", Integer.toString(durationSeconds));
-            d.put("warm-up seconds after each server start (plain, then pipelined)", Integer.toString(startupWarmupSeconds));
+            d.put("warm-up after each server start", "5 s runs at 50 connections until two agree within 5% (at most "
+                    + startupWarmupSeconds + " s), then 5 s pipelined");
             d.put("warm-up seconds per scenario", Integer.toString(warmupSeconds));
             return d;
         }

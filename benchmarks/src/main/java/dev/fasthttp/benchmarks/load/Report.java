@@ -87,9 +87,10 @@ final class Report {
         md.append("**Columns.** requests/s, p50 and p99 from wrk; errors = socket errors and non-2xx responses; "
                 + "peak RSS = the server's resident high-water mark during the measured run (reset before it); "
                 + "CPU/request = the server process's user+system time over the run (from `/proc`) divided by "
-                + "the requests served, meaningful even when wrk is the bottleneck; heap/request = bytes the JVM "
-                + "allocated during the run, from its GC log (heap growth between collections) and `jstat`, divided "
-                + "by the requests. Idle connections: each opened, answered once, then held; memory measured after "
+                + "the requests served, meaningful even when wrk is the bottleneck; heap/request = bytes the JVM's "
+                + "threads allocated during the run (its exact counter, `ThreadMXBean#getTotalThreadAllocatedBytes`, "
+                + "read over JMX) divided by the requests; – where wrk prints no figure (high percentiles of "
+                + "pipelined runs). Idle connections: each opened, answered once, then held; memory measured after "
                 + "a full GC (JVMs) before and after opening them.\n\n");
         md.append("**Environment.**\n\n");
         environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));

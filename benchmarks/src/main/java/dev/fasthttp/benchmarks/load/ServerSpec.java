@@ -14,22 +14,22 @@ import java.util.Map;
 record ServerSpec(String name, String label, List<String> command, Map<String, String> env, boolean jvm) {
 
     /**
-     * The flags every JVM server gets: told it has one core (the one it is pinned to), a fixed
-     * heap so heap sizing does not differ between runs, and a GC log for the allocation figures.
+     * The flags every JVM server gets: told it has one core (the one it is pinned to), and a fixed
+     * heap so heap sizing does not differ between runs.
      */
-    static List<String> jvmOptions(Path gcLog) {
-        return List.of("-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g", "-Xlog:gc:file=" + gcLog);
-    }
+    static final List<String> JVM_OPTIONS = List.of("-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g");
 
-    /** All servers, in report order; {@code gcLog} is where a JVM server writes its GC log. */
-    static Map<String, ServerSpec> catalogue(Path repo, String java, Path gcLog) {
+    /** All servers, in report order. */
+    static Map<String, ServerSpec> catalogue(Path repo, String java) {
         List<String> jvm = new ArrayList<>();
         jvm.add(java);
-        jvm.addAll(jvmOptions(gcLog));
+        jvm.addAll(JVM_OPTIONS);
         String benchmarks = repo.resolve("benchmarks/target/benchmarks.jar").toString();
         Map<String, ServerSpec> all = new LinkedHashMap<>();
         add(all, new ServerSpec("fasthttp-java", "fasthttp for Java (samples/hello-core)",
                 concat(jvm, "-jar", repo.resolve("samples/hello-core/target/hello-core.jar").toString()), Map.of(), true));
+        add(all, new ServerSpec("fasthttp-spring", "fasthttp for Java via the Spring Boot starter (samples/hello-spring)",
+                concat(jvm, "-jar", repo.resolve("samples/hello-spring/target/hello-spring.jar").toString()), Map.of(), true));
         add(all, new ServerSpec("go-fasthttp", "Go fasthttp 1.31 (GOMAXPROCS=1)",
                 List.of(repo.resolve("benchmarks/load/target/go-fasthttp-hello").toString()), Map.of("GOMAXPROCS", "1"), false));
         add(all, new ServerSpec("netty", "Netty 4.2 (epoll, HttpServerCodec)",

@@ -32,13 +32,20 @@ record WrkResult(double requestsPerSecond, double p50Micros, double p99Micros, l
         return new WrkResult(rps, percentile(output, "50%"), percentile(output, "99%"), requests, errors);
     }
 
-    /** A line of wrk's latency distribution, such as {@code 99%    1.22ms}, in microseconds. */
+    /**
+     * A line of wrk's latency distribution, such as {@code 99%    1.22ms}, in microseconds; NaN
+     * when wrk prints 0, which it does for high percentiles of pipelined runs (it cannot place
+     * them), so that no table shows a latency of zero.
+     */
     private static double percentile(String output, String label) {
         Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)\\s*$").matcher(output);
         if (!m.find()) {
             throw new IllegalArgumentException("no " + label + " latency in wrk output (run with --latency):\n" + output);
         }
         double value = Double.parseDouble(m.group(1));
+        if (value == 0) {
+            return Double.NaN;
+        }
         return switch (m.group(2)) {
             case "us" -> value;
             case "ms" -> value * 1_000;

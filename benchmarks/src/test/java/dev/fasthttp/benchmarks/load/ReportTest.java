@@ -17,7 +17,7 @@ class ReportTest {
     private final Report report = new Report(
             List.of(m("fasthttp-java", 1, 120_000), m("fasthttp-java", 2, 100_000), m("fasthttp-java", 3, 110_000),
                     m("go-fasthttp", 1, 70_000), m("go-fasthttp", 2, 80_000)),
-            ServerSpec.catalogue(Path.of("/repo"), "java", Path.of("gc.log")),
+            ServerSpec.catalogue(Path.of("/repo"), "java"),
             Map.of("CPU", "test"), Map.of("rounds", "3", "measured seconds per scenario", "8"));
 
     @Test

@@ -35,6 +35,19 @@ class WrkResultTest {
     }
 
     @Test
+    void aZeroPercentileIsNotALatencyOfZero() {
+        String out = """
+                  Latency Distribution
+                     50%    1.07ms
+                     99%    0.00us
+                  1943552 requests in 3.00s, 246.52MB read
+                Requests/sec: 647052.64
+                """;
+        assertThat(WrkResult.parse(out).p99Micros()).isNaN();
+        assertThat(WrkResult.parse(out).p50Micros()).isEqualTo(1070.0);
+    }
+
+    @Test
     void secondsAndNoErrors() {
         String out = """
                   Latency Distribution

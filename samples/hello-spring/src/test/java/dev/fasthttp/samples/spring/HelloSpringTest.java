@@ -25,7 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The sample as a user runs it: the starter's server on a free port, called over real sockets. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"fasthttp.server.port=0", "fasthttp.server.address=127.0.0.1", "fasthttp.server.event-loops=1"})
+        properties = {"fasthttp.server.port=0", "fasthttp.server.address=127.0.0.1", "fasthttp.server.event-loops=1",
+                "fasthttp.metrics.requests.enabled=true"})
 class HelloSpringTest {
 
     @LocalFastHttpPort
