@@ -112,6 +112,11 @@ public final class Server {
         watchdog.start();
         settings.logger().log(INFO, "fasthttp listening on " + describe(localAddress) + " with "
                 + started.length + " event loop(s)");
+        if (!integerCacheCoversFileDescriptors()) {
+            settings.logger().log(INFO, "the JDK selector boxes file descriptors to find their keys: past about 120"
+                    + " connections each ready socket then allocates 16 bytes; run with -XX:AutoBoxCacheMax=65536"
+                    + " to keep the request path free of garbage");
+        }
         return this;
     }
 
@@ -290,6 +295,15 @@ public final class Server {
             all.add(w.counters());
         }
         allCounters = all.toArray(new Counters[0]);
+    }
+
+    /**
+     * Whether {@code Integer.valueOf} is cached up to 65535. The JDK's epoll selector looks keys up
+     * by a boxed file descriptor, so beyond the cache (127 by default) every ready socket allocates.
+     */
+    @SuppressWarnings("removal")
+    static boolean integerCacheCoversFileDescriptors() {
+        return Integer.valueOf(65_535) == Integer.valueOf(65_535);
     }
 
     static InetSocketAddress parseAddress(String address) {

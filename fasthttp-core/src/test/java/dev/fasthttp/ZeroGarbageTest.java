@@ -80,6 +80,58 @@ class ZeroGarbageTest {
         assertAllocationFree(16);
     }
 
+    /**
+     * Past 127 file descriptors the JDK selector boxes each ready one; the build runs tests with
+     * -XX:AutoBoxCacheMax=65536, the setting README recommends, and then 300 connections cost nothing either.
+     */
+    @Test
+    void manyConnectionsAllocateNothingWithAWideIntegerCache() throws Exception {
+        assertThat(Server.integerCacheCoversFileDescriptors())
+                .as("tests run with -XX:AutoBoxCacheMax=65536 (see the surefire argLine)").isTrue();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Socket[] sockets = new Socket[300];
+        try {
+            for (int i = 0; i < sockets.length; i++) {
+                sockets[i] = new Socket();
+                sockets[i].setTcpNoDelay(true);
+                sockets[i].connect(new InetSocketAddress("127.0.0.1", server.port()));
+                sockets[i].setSoTimeout(10_000);
+            }
+            int length = firstResponseLength(sockets[0].getOutputStream(), sockets[0].getInputStream());
+            byte[] response = new byte[length];
+            for (int round = 0; round < 100; round++) { // warm-up, and every connection served once
+                for (Socket socket : sockets) {
+                    exchange(socket, response);
+                }
+            }
+            long before = threads.getThreadAllocatedBytes(loopThreadId);
+            int measured = 0;
+            for (int round = 0; round < 70; round++) {
+                for (Socket socket : sockets) {
+                    exchange(socket, response);
+                    measured++;
+                }
+            }
+            long allocated = threads.getThreadAllocatedBytes(loopThreadId) - before;
+            System.out.printf("300 connections: %d bytes allocated on the event loop over %d requests (%.4f B/request)%n",
+                    allocated, measured, (double) allocated / measured);
+            assertThat((double) allocated / measured).isLessThan(1.0);
+        } finally {
+            for (Socket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    private static void exchange(Socket socket, byte[] response) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(REQUEST);
+        out.flush();
+        socket.getInputStream().readNBytes(response, 0, response.length);
+    }
+
     @Test
     void routedRequestsWithPathParametersAllocateNothing() throws Exception {
         server.shutdown(Duration.ofSeconds(5));

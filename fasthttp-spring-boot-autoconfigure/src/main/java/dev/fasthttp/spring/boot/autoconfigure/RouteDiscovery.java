@@ -15,6 +15,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Finds the routes the application declares with {@link FastHttpRoute}, on handler beans and on
@@ -33,6 +34,9 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         Class<?> type = AopUtils.getTargetClass(bean);
+        if (!AnnotationUtils.isCandidateClass(type, FastHttpRoute.class)) {
+            return bean; // JDK and other classes that cannot carry the annotation: not worth introspecting
+        }
         FastHttpRoute onType = AnnotatedElementUtils.findMergedAnnotation(type, FastHttpRoute.class);
         if (onType != null) {
             if (!(bean instanceof RequestHandler handler)) {
