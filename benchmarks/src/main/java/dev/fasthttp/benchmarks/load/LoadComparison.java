@@ -99,13 +99,13 @@ public final class LoadComparison {
         wrk(scenario.wrkCommand(server.url(), options.warmupSeconds, script)); // warm-up, not counted
         server.resetPeakResident();
         long allocatedBefore = spec.jvm() ? server.allocatedBytes() : 0;
-        long cpuBefore = server.cpuMicros();
+        ServerProcess.CpuTime cpuBefore = server.cpu();
         WrkResult wrk = WrkResult.parse(wrk(scenario.wrkCommand(server.url(), options.durationSeconds, script)));
-        long cpuMicros = server.cpuMicros() - cpuBefore;
+        ServerProcess.CpuTime cpu = server.cpu().minus(cpuBefore);
         double heapPerRequest = spec.jvm() ? (double) (server.allocatedBytes() - allocatedBefore) / wrk.requests() : Double.NaN;
         return new Measurement(spec.name(), scenario.id, round, wrk.requestsPerSecond(), wrk.p50Micros(), wrk.p99Micros(),
-                wrk.errors(), wrk.requests(), server.peakResidentKb(), (double) cpuMicros / wrk.requests(), heapPerRequest,
-                Double.NaN, Double.NaN);
+                wrk.errors(), wrk.requests(), server.peakResidentKb(), (double) cpu.totalMicros() / wrk.requests(),
+                (double) cpu.userMicros() / wrk.requests(), heapPerRequest, Double.NaN, Double.NaN);
     }
 
     private Measurement measureIdle(ServerSpec spec, ServerProcess server, Scenario scenario, int round)
@@ -125,7 +125,7 @@ public final class LoadComparison {
             int held = Math.max(1, idle.answered());
             return new Measurement(spec.name(), scenario.id, round, Double.NaN, Double.NaN, Double.NaN,
                     scenario.connections - idle.answered(), idle.answered(), server.peakResidentKb(), Double.NaN, Double.NaN,
-                    (rssAfter - rssBefore) * 1024.0 / held, spec.jvm() ? (double) (heapAfter - heapBefore) / held : Double.NaN);
+                    Double.NaN, (rssAfter - rssBefore) * 1024.0 / held, spec.jvm() ? (double) (heapAfter - heapBefore) / held : Double.NaN);
         }
     }
 

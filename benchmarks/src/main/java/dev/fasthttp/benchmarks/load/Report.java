@@ -71,7 +71,7 @@ final class Report {
     String markdown(String chartPath) {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append("\n\n");
-        md.append("Each server pinned to CPU 0 (JVMs with `-XX:ActiveProcessorCount=1 -Xms1g -Xmx1g`, Go with "
+        md.append("Each server pinned to CPU 0 (JVMs with `" + String.join(" ", ServerSpec.JVM_OPTIONS) + "`, Go with "
                 + "`GOMAXPROCS=1`), `wrk -t1` pinned to CPU 1, loopback only; ").append(rounds())
                 .append(" interleaved rounds, median shown. Ratios are to Go's fasthttp.\n\n");
         md.append("![requests per second](").append(chartPath).append(")\n\n");
@@ -87,7 +87,8 @@ final class Report {
         md.append("**Columns.** requests/s, p50 and p99 from wrk; errors = socket errors and non-2xx responses; "
                 + "peak RSS = the server's resident high-water mark during the measured run (reset before it); "
                 + "CPU/request = the server process's user+system time over the run (from `/proc`) divided by "
-                + "the requests served, meaningful even when wrk is the bottleneck; heap/request = bytes the JVM's "
+                + "the requests served, meaningful even when wrk is the bottleneck, and the user-space part of it "
+                + "(the rest is the kernel's TCP work, mostly one read and one write per request); heap/request = bytes the JVM's "
                 + "threads allocated during the run (its exact counter, `ThreadMXBean#getTotalThreadAllocatedBytes`, "
                 + "read over JMX) divided by the requests; – where wrk prints no figure (high percentiles of "
                 + "pipelined runs). Idle connections: each opened, answered once, then held; memory measured after "
@@ -116,8 +117,8 @@ final class Report {
     }
 
     private void appendThroughputTable(StringBuilder md, Scenario scenario) {
-        md.append("| server | requests/s | vs Go fasthttp | p50 | p99 | errors | peak RSS | CPU/request | heap/request |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| server | requests/s | vs Go fasthttp | p50 | p99 | errors | peak RSS | CPU/request | of which user | heap/request |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double baseline = median(BASELINE, scenario, Measurement::requestsPerSecond);
         for (String server : serversMeasured()) {
             double rps = median(server, scenario, Measurement::requestsPerSecond);
@@ -128,7 +129,8 @@ final class Report {
                     .append(" | ").append(micros(median(server, scenario, Measurement::p99Micros)))
                     .append(" | ").append(format("%,.0f", median(server, scenario, m -> m.errors())))
                     .append(" | ").append(format("%,.0f MiB", median(server, scenario, m -> m.peakRssKb() / 1024.0)))
-                    .append(" | ").append(format("%.1f µs", median(server, scenario, Measurement::cpuMicrosPerRequest)))
+                    .append(" | ").append(format("%.2f µs", median(server, scenario, Measurement::cpuMicrosPerRequest)))
+                    .append(" | ").append(format("%.2f µs", median(server, scenario, Measurement::userCpuMicrosPerRequest)))
                     .append(" | ").append(format("%,.0f B", median(server, scenario, Measurement::heapBytesPerRequest)))
                     .append(" |\n");
         }

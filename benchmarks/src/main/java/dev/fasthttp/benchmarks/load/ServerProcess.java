@@ -91,12 +91,23 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** User plus system CPU time of all the server's threads so far, in microseconds. */
-    long cpuMicros() throws IOException {
+    /** CPU time of all the server's threads so far, in microseconds: in user space, and in the kernel on its behalf. */
+    record CpuTime(long userMicros, long systemMicros) {
+        long totalMicros() {
+            return userMicros + systemMicros;
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(userMicros - earlier.userMicros, systemMicros - earlier.systemMicros);
+        }
+    }
+
+    CpuTime cpu() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+        // utime and stime, fields 14 and 15 of /proc/pid/stat, in clock ticks
+        return new CpuTime(Long.parseLong(fields[11]) * 1_000_000 / CLOCK_TICKS_PER_SECOND,
+                Long.parseLong(fields[12]) * 1_000_000 / CLOCK_TICKS_PER_SECOND);
     }
 
     long residentKb() throws IOException {

@@ -14,10 +14,12 @@ import java.util.Map;
 record ServerSpec(String name, String label, List<String> command, Map<String, String> env, boolean jvm) {
 
     /**
-     * The flags every JVM server gets: told it has one core (the one it is pinned to), and a fixed
-     * heap so heap sizing does not differ between runs.
+     * The flags every JVM server gets: told it has one core (the one it is pinned to), a fixed heap
+     * so heap sizing does not differ between runs, and an Integer cache wide enough that the JDK
+     * selector (used by Tomcat, the JDK server and fasthttp for Java) does not box file descriptors.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g");
+    static final List<String> JVM_OPTIONS = List.of("-XX:ActiveProcessorCount=1", "-Xms1g", "-Xmx1g",
+            "-XX:AutoBoxCacheMax=65536");
 
     /** All servers, in report order. */
     static Map<String, ServerSpec> catalogue(Path repo, String java) {

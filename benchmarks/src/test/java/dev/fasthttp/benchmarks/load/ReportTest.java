@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static Measurement m(String server, int round, double rps) {
-        return new Measurement(server, "keepalive-50", round, rps, 100, 900, 0, (long) rps * 8, 50_000, 9.5, 0.0,
+        return new Measurement(server, "keepalive-50", round, rps, 100, 900, 0, (long) rps * 8, 50_000, 9.5, 1.5, 0.0,
                 Double.NaN, Double.NaN);
     }
 
