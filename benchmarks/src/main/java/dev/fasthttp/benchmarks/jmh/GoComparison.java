@@ -73,13 +73,13 @@ public final class GoComparison {
             if (c.length < 7 || !c[0].startsWith("\"dev.fasthttp")) {
                 continue;
             }
-            String benchmark = unquote(c[0]);
+            String[] benchmarkAndSecondary = unquote(c[0]).split(":", 2);
+            String benchmark = benchmarkAndSecondary[0];
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            boolean allocation = method.endsWith(":gc.alloc.rate.norm");
-            if (method.contains(":") && !allocation) {
-                continue;
+            boolean allocation = benchmarkAndSecondary.length == 2 && benchmarkAndSecondary[1].equals("gc.alloc.rate.norm");
+            if (benchmarkAndSecondary.length == 2 && !allocation) {
+                continue; // other secondary results (gc.count, gc.alloc.rate...)
             }
-            method = method.replace(":gc.alloc.rate.norm", "");
             boolean isNetty = method.startsWith("netty");
             String name = capitalize(isNetty ? method.substring("netty".length()) : method);
             Figures f = (isNetty ? netty : java).computeIfAbsent(name, k -> new Figures());
