@@ -1,13 +1,16 @@
 package dev.fasthttp.http1;
 
 /**
- * Why a request was refused before it reached a handler, and the status the client gets.
+ * A rule of HTTP/1 that a message broke. For a request, why it was refused before it reached a
+ * handler, and the status the client gets; the client meets the same rules in responses.
  *
  * <p>Every one of these closes the connection after the response: once the framing of a
  * message is in doubt, nothing after it on the same connection can be trusted (RFC 9112 11.2).
  */
 public enum ProtocolError {
     MALFORMED_REQUEST_LINE(400, "Malformed request line"),
+    /** A client-side error: the server's status line could not be read. */
+    MALFORMED_STATUS_LINE(502, "Malformed status line"),
     MALFORMED_HEADER(400, "Malformed header field"),
     INVALID_LINE_TERMINATOR(400, "Bare CR or LF is not a line terminator"),
     OBSOLETE_LINE_FOLDING(400, "Obsolete line folding is not allowed"),

@@ -1,7 +1,6 @@
 package dev.fasthttp.http1;
 
 import dev.fasthttp.bytes.Ascii;
-import dev.fasthttp.bytes.Numbers;
 
 /**
  * Parses a complete request head (found by {@link HeadScanner}) in place into a
@@ -13,7 +12,7 @@ import dev.fasthttp.bytes.Numbers;
  * {@code chunked}, never both. Lenient where it is harmless: unknown methods and headers pass
  * through, bytes above 0x7F are accepted in the target and in values as opaque data.
  */
-public final class RequestParser {
+public final class RequestParser extends MessageParser {
 
     private final int maxUriLength;
 
@@ -34,7 +33,7 @@ public final class RequestParser {
         if (p < 0) {
             return requestLineError;
         }
-        ProtocolError e = parseHeaders(buf, p, end, head);
+        ProtocolError e = parseFields(buf, p, end, head);
         if (e != null) {
             return e;
         }
@@ -150,49 +149,10 @@ public final class RequestParser {
         return null;
     }
 
-    private static ProtocolError parseHeaders(byte[] b, int p, int end, RequestHead head) {
-        int last = end - 2; // the final empty line
-        while (p < last) {
-            if (b[p] == ' ' || b[p] == '\t') {
-                return ProtocolError.OBSOLETE_LINE_FOLDING;
-            }
-            int nameStart = p;
-            while (Ascii.isToken(b[p])) {
-                p++;
-            }
-            // RFC 9112 5.1: no whitespace between name and colon.
-            if (p == nameStart || b[p] != ':') {
-                return ProtocolError.MALFORMED_HEADER;
-            }
-            int nameEnd = p++;
-            while (Ascii.isWhitespace(b[p])) {
-                p++;
-            }
-            int valueStart = p;
-            // Field values are VCHAR, SP, HTAB and obs-text: the only controls allowed are HTAB and the final CR.
-            while (b[p = Ascii.indexOfControl(b, p, end)] != '\r') {
-                if (b[p] != '\t') {
-                    return ProtocolError.MALFORMED_HEADER;
-                }
-                p++;
-            }
-            int valueEnd = p;
-            while (valueEnd > valueStart && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
-            p += 2;
-            int index = head.addHeader(nameStart, nameEnd, valueStart, valueEnd);
-            ProtocolError e = noteKnownHeader(b, nameStart, nameEnd - nameStart, valueStart, valueEnd, index, head);
-            if (e != null) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** Records the headers that matter to framing and the ones handlers ask for most. */
-    private static ProtocolError noteKnownHeader(byte[] b, int name, int nameLength, int value, int valueEnd,
-                                                 int index, RequestHead head) {
+    /** Records the request headers handlers ask for most, and Host and Expect, which the engine checks. */
+    @Override
+    ProtocolError noteOwnField(byte[] b, int name, int nameLength, int value, int valueEnd, int index, MessageHead message) {
+        RequestHead head = (RequestHead) message;
         switch (nameLength) {
             case 4:
                 if (Ascii.equalsIgnoreCase(b, name, 4, "host")) {
@@ -219,143 +179,14 @@ public final class RequestParser {
                 }
                 break;
             case 10:
-                if (Ascii.equalsIgnoreCase(b, name, 10, "connection")) {
-                    noteConnectionOptions(b, value, valueEnd, head);
-                } else if (Ascii.equalsIgnoreCase(b, name, 10, "user-agent")) {
+                if (Ascii.equalsIgnoreCase(b, name, 10, "user-agent")) {
                     if (head.userAgentHeader < 0) head.userAgentHeader = index;
-                }
-                break;
-            case 12:
-                if (Ascii.equalsIgnoreCase(b, name, 12, "content-type")) {
-                    if (head.contentTypeHeader < 0) head.contentTypeHeader = index;
-                }
-                break;
-            case 14:
-                if (Ascii.equalsIgnoreCase(b, name, 14, "content-length")) {
-                    return noteContentLength(b, value, valueEnd, head);
-                }
-                break;
-            case 17:
-                if (Ascii.equalsIgnoreCase(b, name, 17, "transfer-encoding")) {
-                    return noteTransferEncoding(b, value, valueEnd, head);
                 }
                 break;
             default:
                 break;
         }
         return null;
-    }
-
-    /**
-     * Content-Length is digits only. A list, or a repeated header, is accepted only when every
-     * value is the same (RFC 9110 8.6); anything else is refused, never guessed.
-     */
-    private static ProtocolError noteContentLength(byte[] b, int p, int end, RequestHead head) {
-        if (p == end) {
-            return ProtocolError.INVALID_CONTENT_LENGTH;
-        }
-        while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
-            long length = Numbers.parseDecimal(b, p, valueEnd);
-            if (length < 0) {
-                return ProtocolError.INVALID_CONTENT_LENGTH;
-            }
-            if (head.contentLength >= 0 && head.contentLength != length) {
-                return ProtocolError.CONFLICTING_CONTENT_LENGTH;
-            }
-            head.contentLength = length;
-            p = itemEnd;
-            if (p < end) {
-                p++; // the comma
-                while (p < end && Ascii.isWhitespace(b[p])) {
-                    p++;
-                }
-                if (p == end) {
-                    return ProtocolError.INVALID_CONTENT_LENGTH;
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Transfer-Encoding may list several codings, over several header lines; the last must be
-     * {@code chunked}, which may appear once (RFC 9112 6.1). Codings other than chunked are
-     * valid framing the engine cannot decode (501); anything that does not end in chunked
-     * leaves the length undeterminable (400).
-     */
-    private static ProtocolError noteTransferEncoding(byte[] b, int p, int end, RequestHead head) {
-        if (p == end) {
-            return ProtocolError.INVALID_TRANSFER_ENCODING;
-        }
-        ProtocolError result = null;
-        while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
-            if (valueEnd == p) {
-                return ProtocolError.INVALID_TRANSFER_ENCODING;
-            }
-            if (head.chunked) {
-                return ProtocolError.INVALID_TRANSFER_ENCODING; // something follows chunked
-            }
-            if (Ascii.equalsIgnoreCase(b, p, valueEnd - p, "chunked")) {
-                head.chunked = true;
-            } else {
-                for (int i = p; i < valueEnd; i++) {
-                    if (!Ascii.isToken(b[i]) && b[i] != ';' && b[i] != '=' && b[i] != ' ' && b[i] != '"') {
-                        return ProtocolError.INVALID_TRANSFER_ENCODING;
-                    }
-                }
-                result = ProtocolError.UNSUPPORTED_TRANSFER_ENCODING;
-            }
-            p = itemEnd;
-            if (p < end) {
-                p++;
-                while (p < end && Ascii.isWhitespace(b[p])) {
-                    p++;
-                }
-            }
-        }
-        head.transferEncodingSeen = true;
-        // Several Transfer-Encoding lines are one list (RFC 9110 5.3): a coding named on an
-        // earlier line still applies when a later line names only chunked.
-        head.unsupportedCoding |= result != null;
-        return null;
-    }
-
-    private static void noteConnectionOptions(byte[] b, int p, int end, RequestHead head) {
-        while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
-            if (Ascii.equalsIgnoreCase(b, p, valueEnd - p, "close")) {
-                head.connectionClose = true;
-            } else if (Ascii.equalsIgnoreCase(b, p, valueEnd - p, "keep-alive")) {
-                head.connectionKeepAlive = true;
-            }
-            p = itemEnd + 1;
-            while (p < end && Ascii.isWhitespace(b[p])) {
-                p++;
-            }
-        }
     }
 
     private static ProtocolError checkFraming(RequestHead head) {
