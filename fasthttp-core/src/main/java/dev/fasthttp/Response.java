@@ -60,7 +60,7 @@ public final class Response {
     }
 
     public Response setContentType(CharSequence type) {
-        ResponseHeaders.checkValue(type);
+        HeaderLines.checkValue(type);
         contentType.clear();
         contentType.appendLatin1(type);
         contentTypeSet = true;

@@ -381,7 +381,7 @@ public final class Server {
 
         /** The {@code Server} header value. Default "fasthttp". */
         public Builder name(String name) {
-            ResponseHeaders.checkValue(name);
+            HeaderLines.checkValue(name);
             this.name = name;
             return this;
         }

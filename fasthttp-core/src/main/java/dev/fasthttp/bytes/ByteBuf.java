@@ -99,6 +99,15 @@ public final class ByteBuf {
         return this;
     }
 
+    /** Appends the chars {@code [start, end)} of {@code text} that fit in a byte (Latin-1). */
+    public ByteBuf appendLatin1(CharSequence text, int start, int end) {
+        ensureWritable(end - start);
+        for (int i = start; i < end; i++) {
+            array[size++] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
     /** Appends {@code text} encoded as UTF-8, without allocating. Unpaired surrogates become '?'. */
     public ByteBuf appendUtf8(CharSequence text) {
         int n = text.length();
