@@ -1,0 +1,257 @@
+package dev.fasthttp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The connections of one {@link HostClient}: idle ones reused most-recent first (warm caches, and
+ * the oldest left to expire), new ones dialed up to the limit, callers over the limit waiting or
+ * refused. Host names are resolved once per DNS cache period; several addresses, and several
+ * configured endpoints, are used round-robin.
+ */
+final class ConnectionPool {
+
+    /** One configured endpoint: a host name and port. */
+    record Endpoint(String host, int port) {
+
+        /** {@code host:port}, or {@code host} for port 80; an IPv6 literal in brackets. */
+        static Endpoint parse(String address) {
+            int colon = address.lastIndexOf(':');
+            boolean hasPort = colon > 0 && address.indexOf(']', colon) < 0;
+            String host = hasPort ? address.substring(0, colon) : address;
+            int port;
+            try {
+                port = hasPort ? Integer.parseInt(address.substring(colon + 1)) : 80;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid address: " + address);
+            }
+            if (host.isEmpty() || port <= 0 || port > 65535) {
+                throw new IllegalArgumentException("invalid address: " + address);
+            }
+            return new Endpoint(host, port);
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    private final ClientSettings settings;
+    private final List<Endpoint> endpoints;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition freed = lock.newCondition();
+    private final ArrayDeque<ClientConnection> idle = new ArrayDeque<>();
+    private final List<ClientConnection> open = new ArrayList<>();
+    private int opening;
+    private int nextEndpoint;
+    private boolean closed;
+
+    // DNS cache, guarded by the lock
+    private final InetAddress[][] addresses;
+    private final long[] resolvedAt;
+    private final int[] nextAddress;
+
+    ConnectionPool(ClientSettings settings, List<Endpoint> endpoints) {
+        this.settings = settings;
+        this.endpoints = List.copyOf(endpoints);
+        this.addresses = new InetAddress[endpoints.size()][];
+        this.resolvedAt = new long[endpoints.size()];
+        this.nextAddress = new int[endpoints.size()];
+    }
+
+    /**
+     * An idle connection, or a new one if under the limit; else waits until {@code deadline}
+     * ({@link System#nanoTime()}, 0 for none) within the configured connection wait.
+     */
+    ClientConnection acquire(long deadline) throws IOException {
+        long waitUntil = System.nanoTime() + settings.maxConnectionWait().toNanos();
+        if (deadline != 0 && deadline - waitUntil < 0) {
+            waitUntil = deadline;
+        }
+        InetSocketAddress address;
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    throw new IOException("client closed");
+                }
+                ClientConnection c = idle.pollFirst();
+                if (c != null) {
+                    long now = System.nanoTime();
+                    if (now - c.lastUsedNanos < settings.maxIdleConnectionDuration().toNanos()) {
+                        return c;
+                    }
+                    drop(c); // idle too long: the server has probably closed it
+                    continue;
+                }
+                if (open.size() + opening < settings.maxConnections()) {
+                    int e = nextEndpoint;
+                    nextEndpoint = (nextEndpoint + 1) % endpoints.size();
+                    address = new InetSocketAddress(resolve(e), endpoints.get(e).port()); // may fail: before counting
+                    opening++;
+                    break;
+                }
+                long left = waitUntil - System.nanoTime();
+                if (left <= 0 || !waitFor(left)) {
+                    throw new ClientException(ClientException.Kind.NO_FREE_CONNECTIONS,
+                            "all " + settings.maxConnections() + " connections to " + endpoints.get(0) + " are busy");
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return dial(address);
+    }
+
+    /** Waits until a connection is released or {@code nanos} pass; false if interrupted. Lock held. */
+    private boolean waitFor(long nanos) {
+        try {
+            freed.awaitNanos(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ClientConnection dial(InetSocketAddress address) throws IOException {
+        Socket socket = null;
+        try {
+            socket = settings.dialer().dial(address, settings.connectTimeout());
+            ClientConnection c = new ClientConnection(socket, System.nanoTime());
+            lock.lock();
+            try {
+                opening--;
+                open.add(c);
+            } finally {
+                lock.unlock();
+            }
+            return c;
+        } catch (IOException | RuntimeException e) {
+            if (socket != null) {
+                socket.close();
+            }
+            lock.lock();
+            try {
+                opening--;
+                freed.signal();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    /** Looks the endpoint's host up, or reuses the answer within the DNS cache period; round-robin over its addresses. */
+    private InetAddress resolve(int e) throws UnknownHostException {
+        long now = System.nanoTime();
+        InetAddress[] known = addresses[e];
+        if (known == null || now - resolvedAt[e] > settings.dnsCacheDuration().toNanos()) {
+            String host = endpoints.get(e).host();
+            known = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses[e] = known;
+            resolvedAt[e] = now;
+        }
+        int i = nextAddress[e];
+        nextAddress[e] = (i + 1) % known.length;
+        return known[i % known.length];
+    }
+
+    /** Takes a connection back: kept for reuse if {@code reusable} and not too old, else closed. */
+    void release(ClientConnection c, boolean reusable) {
+        long now = System.nanoTime();
+        boolean tooOld = !settings.maxConnectionDuration().isZero()
+                && now - c.openedNanos > settings.maxConnectionDuration().toNanos();
+        lock.lock();
+        try {
+            if (reusable && !tooOld && !closed) {
+                c.lastUsedNanos = now;
+                idle.addFirst(c);
+            } else {
+                drop(c);
+            }
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes a connection that failed. */
+    void discard(ClientConnection c) {
+        lock.lock();
+        try {
+            drop(c);
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lock held. */
+    private void drop(ClientConnection c) {
+        c.close();
+        open.remove(c);
+    }
+
+    /** Watchdog, about every 100 ms: cuts writes past their deadline, closes connections idle too long. */
+    void sweep(long now) {
+        lock.lock();
+        try {
+            for (ClientConnection c : open) {
+                long deadline = c.writeDeadlineNanos;
+                if (deadline != 0 && now - deadline > 0) {
+                    c.close(); // the blocked write fails; the caller reports the timeout
+                }
+            }
+            ClientConnection oldest;
+            while ((oldest = idle.peekLast()) != null && now - oldest.lastUsedNanos > settings.maxIdleConnectionDuration().toNanos()) {
+                idle.pollLast();
+                drop(oldest);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int openConnections() {
+        lock.lock();
+        try {
+            return open.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int idleConnections() {
+        lock.lock();
+        try {
+            return idle.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            for (ClientConnection c : open) {
+                c.close();
+            }
+            open.clear();
+            idle.clear();
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

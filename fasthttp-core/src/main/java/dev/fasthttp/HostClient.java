@@ -1,0 +1,203 @@
+package dev.fasthttp;
+
+import dev.fasthttp.bytes.ByteBuf;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An HTTP/1.1 client for one host (or several addresses of one service, used round-robin), with
+ * a pool of keep-alive connections. Once warm, a call allocates nothing: the caller reuses its
+ * {@link ClientRequest} and {@link ClientResponse}, the client its connections and their buffers.
+ *
+ * <pre>{@code
+ * HostClient backend = HostClient.builder("localhost:8080").readTimeout(Duration.ofSeconds(2)).build();
+ * ClientRequest req = new ClientRequest().setRequestUri("/users/42");
+ * ClientResponse resp = new ClientResponse();
+ * backend.doRequest(req, resp);
+ * if (resp.statusCode() == 200) use(resp.body());
+ * }</pre>
+ *
+ * <p>Calls block the calling thread (virtual threads are the natural callers) and are safe from
+ * any number of threads at once. A request that fails before any byte of its response came back
+ * (typically: a pooled connection the server had closed) is tried again on a fresh connection,
+ * if it is idempotent, up to {@link ClientSettings.Builder#maxAttempts} times.
+ */
+public final class HostClient implements AutoCloseable {
+
+    /** Bodies up to this size go out in the same write as the head. */
+    private static final int INLINE_BODY_LIMIT = 16 * 1024;
+
+    private final ClientSettings settings;
+    private final ConnectionPool pool;
+    private final String hostHeader;
+    private final String host;
+    private final int port;
+    private final int readTimeoutMillis;
+
+    HostClient(ClientSettings settings, List<ConnectionPool.Endpoint> endpoints, String hostHeader) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no address");
+        }
+        this.settings = settings;
+        this.pool = new ConnectionPool(settings, endpoints);
+        ConnectionPool.Endpoint first = endpoints.get(0);
+        this.host = first.host();
+        this.port = first.port();
+        this.hostHeader = hostHeader != null ? hostHeader : port == 80 ? host : host + ":" + port;
+        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis());
+        ClientWatchdog.watch(pool);
+    }
+
+    /** A client for {@code address}: {@code host:port}, or {@code host} for port 80. */
+    public static Builder builder(String address) {
+        return new Builder().address(address);
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    /** Sends {@code req} and reads the response into {@code resp}, within the read and write timeouts. */
+    public void doRequest(ClientRequest req, ClientResponse resp) throws IOException {
+        execute(req, resp, 0);
+    }
+
+    /** As {@link #doRequest}, but the whole call, retries included, ends after {@code timeout}. */
+    public void doTimeout(ClientRequest req, ClientResponse resp, Duration timeout) throws IOException {
+        execute(req, resp, System.nanoTime() + timeout.toNanos());
+    }
+
+    /** As {@link #doRequest}, but the whole call, retries included, ends at {@code deadline}. */
+    public void doDeadline(ClientRequest req, ClientResponse resp, Instant deadline) throws IOException {
+        execute(req, resp, System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos());
+    }
+
+    /**
+     * As {@link #doRequest}, following up to {@code maxRedirects} redirects on this host (a
+     * redirect elsewhere fails: a {@link Client} follows those). 303, and 301/302 answering a
+     * POST, continue as GET without the body, as browsers do.
+     */
+    public void doRedirects(ClientRequest req, ClientResponse resp, int maxRedirects) throws IOException {
+        Redirects.follow(this::doRequest, req, resp, maxRedirects, (next, crossHost) -> {
+            if (crossHost) {
+                throw new IOException("redirect to another host (" + next + "): a HostClient serves " + host + ":" + port
+                        + " only; use Client to follow it");
+            }
+        });
+    }
+
+    private void execute(ClientRequest req, ClientResponse resp, long deadline) throws IOException {
+        if (req.isAbsolute() && (req.isHttps() || req.port() != port || !req.hostEquals(host))) {
+            throw new IllegalArgumentException(req.requestUri() + " is not on " + host + ":" + port);
+        }
+        for (int attempt = 1; ; attempt++) {
+            ClientConnection c = null;
+            resp.buffer.clear();
+            try {
+                c = pool.acquire(deadline);
+                exchange(c, req, resp, deadline);
+                return;
+            } catch (IOException e) {
+                if (c != null) {
+                    pool.discard(c);
+                }
+                // Failures before any byte of response: a refused or reset connection, or a pooled
+                // one the server had closed. Repeating an idempotent request then is safe.
+                boolean nothingCame = e instanceof ClientException ce
+                        ? ce.kind() == ClientException.Kind.CONNECTION_CLOSED
+                        : resp.buffer.isEmpty();
+                boolean timeLeft = deadline == 0 || deadline - System.nanoTime() > 0;
+                if (!nothingCame || !timeLeft || attempt >= settings.maxAttempts() || !settings.retryIf().retry(req, e, attempt)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Writes the request and reads the response on {@code c}; gives the connection back when done. */
+    private void exchange(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline) throws IOException {
+        ByteBuf out = c.requestBuffer;
+        out.clear();
+        boolean bodySeparately = req.encode(out, hostHeader, settings.userAgent(), INLINE_BODY_LIMIT);
+        long writeDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
+        c.writeDeadlineNanos = deadline != 0 && deadline - writeDeadline < 0 ? deadline : writeDeadline;
+        try {
+            c.out.write(out.array(), 0, out.size());
+            if (bodySeparately) {
+                ByteBuf body = req.bodyBuffer();
+                c.out.write(body.array(), 0, body.size());
+            }
+        } catch (IOException e) {
+            if (System.nanoTime() - c.writeDeadlineNanos > 0) {
+                throw new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e);
+            }
+            throw e;
+        } finally {
+            c.writeDeadlineNanos = 0;
+        }
+        c.readTimeout(deadline == 0 ? readTimeoutMillis : remainingMillis(deadline));
+        boolean reusable = ResponseReader.read(c.in, resp, req.isHead(), settings);
+        c.requests++;
+        pool.release(c, reusable && !req.connectionClose());
+    }
+
+    private int remainingMillis(long deadline) throws ClientException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
+        }
+        return (int) Math.min(left, readTimeoutMillis);
+    }
+
+    /** Connections open to the host now, idle ones included. */
+    public int openConnections() {
+        return pool.openConnections();
+    }
+
+    /** Keep-alive connections waiting for a request. */
+    public int idleConnections() {
+        return pool.idleConnections();
+    }
+
+    /** Closes every connection; calls made afterwards fail. */
+    @Override
+    public void close() {
+        pool.close();
+        ClientWatchdog.forget(pool);
+    }
+
+    @Override
+    public String toString() {
+        return "HostClient[" + host + ":" + port + "]";
+    }
+
+    /** Settings of a {@link HostClient}; see {@link ClientSettings.Builder} for those all clients share. */
+    public static final class Builder extends ClientSettings.Builder<Builder> {
+
+        private final List<ConnectionPool.Endpoint> endpoints = new ArrayList<>();
+        private String hostHeader;
+
+        private Builder() {
+        }
+
+        /** Adds an address ({@code host:port}, or {@code host} for port 80); several are used round-robin. */
+        public Builder address(String address) {
+            endpoints.add(ConnectionPool.Endpoint.parse(address));
+            return this;
+        }
+
+        /** The Host header of requests whose URI is only a path. Default: the first address. */
+        public Builder hostHeader(String hostHeader) {
+            HeaderLines.checkValue(hostHeader);
+            this.hostHeader = hostHeader;
+            return this;
+        }
+
+        public HostClient build() {
+            return new HostClient(settings(), endpoints, hostHeader);
+        }
+    }
+}
