@@ -24,6 +24,8 @@ public final class Client implements AutoCloseable {
     public static final int DEFAULT_MAX_REDIRECTS = 16;
 
     private final Builder builder;
+    // Built once, so that following redirects allocates nothing when there are none.
+    private final Redirects.Call call = this::doRequest;
     private volatile Host[] hosts = new Host[0];
     private volatile boolean closed;
 
@@ -52,7 +54,7 @@ public final class Client implements AutoCloseable {
 
     /** As {@link #doRequest}, following up to {@code maxRedirects} redirects, to any host. */
     public void doRedirects(ClientRequest req, ClientResponse resp, int maxRedirects) throws IOException {
-        Redirects.follow(this::doRequest, req, resp, maxRedirects, (next, crossHost) -> { });
+        Redirects.follow(call, req, resp, maxRedirects, Redirects.ANY_HOST);
     }
 
     /** GETs {@code url}, following up to {@value #DEFAULT_MAX_REDIRECTS} redirects. Builds a request: allocates. */

@@ -210,10 +210,9 @@ public final class ClientRequest {
     private void parseUri(String u) {
         int schemeEnd = u.indexOf("://");
         if (schemeEnd > 0 && u.charAt(0) != '/') {
-            String scheme = u.substring(0, schemeEnd);
-            if (scheme.equalsIgnoreCase("http")) {
+            if (schemeEnd == 4 && u.regionMatches(true, 0, "http", 0, 4)) { // compared in place: no garbage
                 https = false;
-            } else if (scheme.equalsIgnoreCase("https")) {
+            } else if (schemeEnd == 5 && u.regionMatches(true, 0, "https", 0, 5)) {
                 https = true;
             } else {
                 throw new IllegalArgumentException("not an http URI: " + u);

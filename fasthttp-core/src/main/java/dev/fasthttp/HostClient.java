@@ -36,6 +36,9 @@ public final class HostClient implements AutoCloseable {
     private final String host;
     private final int port;
     private final int readTimeoutMillis;
+    // Built once, so that following redirects allocates nothing when there are none.
+    private final Redirects.Call call = this::doRequest;
+    private final Redirects.Hop sameHostOnly = this::refuseOtherHosts;
 
     HostClient(ClientSettings settings, List<ConnectionPool.Endpoint> endpoints, String hostHeader) {
         if (endpoints.isEmpty()) {
@@ -81,12 +84,14 @@ public final class HostClient implements AutoCloseable {
      * POST, continue as GET without the body, as browsers do.
      */
     public void doRedirects(ClientRequest req, ClientResponse resp, int maxRedirects) throws IOException {
-        Redirects.follow(this::doRequest, req, resp, maxRedirects, (next, crossHost) -> {
-            if (crossHost) {
-                throw new IOException("redirect to another host (" + next + "): a HostClient serves " + host + ":" + port
-                        + " only; use Client to follow it");
-            }
-        });
+        Redirects.follow(call, req, resp, maxRedirects, sameHostOnly);
+    }
+
+    private void refuseOtherHosts(String next, boolean crossHost) throws IOException {
+        if (crossHost) {
+            throw new IOException("redirect to another host (" + next + "): a HostClient serves " + host + ":" + port
+                    + " only; use Client to follow it");
+        }
     }
 
     private void execute(ClientRequest req, ClientResponse resp, long deadline) throws IOException {

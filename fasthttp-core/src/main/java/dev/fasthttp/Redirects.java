@@ -20,6 +20,8 @@ final class Redirects {
         void to(String location, boolean crossHost) throws IOException;
     }
 
+    static final Hop ANY_HOST = (location, crossHost) -> { };
+
     private Redirects() {
     }
 
