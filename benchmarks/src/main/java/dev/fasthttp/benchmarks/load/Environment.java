@@ -15,7 +15,9 @@ final class Environment {
 
     static Map<String, String> describe(Path jdkBin) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CPU", firstMatch(run("lscpu"), "Model name:") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        // lscpu, not availableProcessors(): the harness itself runs pinned to one CPU.
+        String lscpu = run("lscpu");
+        env.put("CPU", firstMatch(lscpu, "Model name:") + ", " + firstMatch(lscpu, "CPU(s):") + " CPUs");
         env.put("memory", firstMatch(read("/proc/meminfo"), "MemTotal:"));
         env.put("kernel", run("uname", "-sr").trim());
         env.put("JVM", firstLine(run(jdkBin.resolve("java").toString(), "-version")));

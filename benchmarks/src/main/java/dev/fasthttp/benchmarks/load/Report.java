@@ -101,12 +101,12 @@ final class Report {
             ServerSpec s = servers.get(name);
             md.append("- ").append(s.label()).append(": `");
             s.env().forEach((k, v) -> md.append(k).append('=').append(v).append(' '));
-            md.append(String.join(" ", s.command())).append("`\n");
+            md.append(shellLine(s.command())).append("`\n");
         }
         md.append("\n**Load:** ");
         for (Scenario scenario : scenariosMeasured()) {
             if (scenario.usesWrk()) {
-                md.append("`").append(String.join(" ", scenario.wrkCommand("http://127.0.0.1:PORT/plaintext",
+                md.append("`").append(shellLine(scenario.wrkCommand("http://127.0.0.1:PORT/plaintext",
                         Integer.parseInt(settings.getOrDefault("measured seconds per scenario", "8")),
                         "benchmarks/load/pipeline.lua"))).append("`; ");
             }
@@ -114,6 +114,11 @@ final class Report {
         md.append("the idle connections are opened by `IdleConnections` in the harness.\n\n");
         md.append(END).append('\n');
         return md.toString();
+    }
+
+    /** The words of a command as a shell would need them, quoting those with spaces. */
+    static String shellLine(List<String> words) {
+        return String.join(" ", words.stream().map(w -> w.contains(" ") ? "'" + w + "'" : w).toList());
     }
 
     private void appendThroughputTable(StringBuilder md, Scenario scenario) {
