@@ -27,6 +27,11 @@ class JmhSmokeTest {
         "NettyServerBenchmark.nettyServerPost1ReqPerConn$",
         "RequestHeadBenchmark.scanAndParseGet$",
         "ResponseEncoderBenchmark.encodeHeadKeepAlive$",
+        "ClientBenchmark.clientGetEndToEnd10TCP$",
+        "ClientBenchmark.clientGetEndToEnd100Inmemory$",
+        "ClientBenchmark.clientDoFastServer$",
+        "JdkClientBenchmark.jdkClientGetEndToEnd10TCP$",
+        "ApacheClientBenchmark.apacheClientGetEndToEnd10TCP$",
     };
 
     @Test

@@ -32,6 +32,12 @@ public final class GoComparison {
         Figures() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
+
+        void merge(Figures other) {
+            nanos.addAll(other.nanos);
+            bytes.addAll(other.bytes);
+            allocs.addAll(other.allocs);
+        }
     }
 
     private GoComparison() {
@@ -53,7 +59,8 @@ public final class GoComparison {
             }
         }
         int rounds = go.values().stream().mapToInt(x -> x.nanos().size()).max().orElse(0);
-        writeInto(Path.of(args[1]), table(go, java, netty, rounds));
+        writeInto(Path.of(args[1]), BEGIN, END, "## In-memory server benchmarks, next to Go fasthttp",
+                table(go, java, netty, rounds));
     }
 
     static void readGo(String output, Map<String, Figures> go) {
@@ -66,26 +73,47 @@ public final class GoComparison {
         }
     }
 
-    /** JMH CSV rows: "...ServerBenchmark.serverGet1ReqPerConn","avgt",1,5,822.1,12.3,"ns/op" and the :gc.alloc.rate.norm rows. */
+    /** Splits {@link #readJmhByBenchmark} into this project's figures and Netty's, named as fasthttp names them. */
     static void readJmh(List<String> lines, Map<String, Figures> java, Map<String, Figures> netty) {
+        readJmhByBenchmark(lines).forEach((benchmark, figures) -> {
+            String method = benchmark.substring(benchmark.indexOf('.') + 1);
+            boolean isNetty = method.startsWith("netty");
+            String name = capitalize(isNetty ? method.substring("netty".length()) : method);
+            (isNetty ? netty : java).computeIfAbsent(name, k -> new Figures()).merge(figures);
+        });
+    }
+
+    /**
+     * JMH CSV rows, such as {@code "...ServerBenchmark.serverGet1ReqPerConn","avgt",1,5,822.1,12.3,"ns/op"}
+     * and their {@code :gc.alloc.rate.norm} rows, per benchmark as {@code ServerBenchmark.serverGet1ReqPerConn}
+     * (class and method: subclasses run their parent's methods); throughput scores
+     * ({@code ops/s}, over all threads) become the time per op that Go's {@code ns/op} is.
+     */
+    static Map<String, Figures> readJmhByBenchmark(List<String> lines) {
+        Map<String, Figures> byBenchmark = new LinkedHashMap<>();
         for (String line : lines) {
             String[] c = line.split(",");
             if (c.length < 7 || !c[0].startsWith("\"dev.fasthttp")) {
                 continue;
             }
             String[] benchmarkAndSecondary = unquote(c[0]).split(":", 2);
-            String benchmark = benchmarkAndSecondary[0];
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String qualified = benchmarkAndSecondary[0];
+            String[] parts = qualified.split("\\.");
+            String benchmark = parts[parts.length - 2] + "." + parts[parts.length - 1];
             boolean allocation = benchmarkAndSecondary.length == 2 && benchmarkAndSecondary[1].equals("gc.alloc.rate.norm");
             if (benchmarkAndSecondary.length == 2 && !allocation) {
                 continue; // other secondary results (gc.count, gc.alloc.rate...)
             }
-            boolean isNetty = method.startsWith("netty");
-            String name = capitalize(isNetty ? method.substring("netty".length()) : method);
-            Figures f = (isNetty ? netty : java).computeIfAbsent(name, k -> new Figures());
+            Figures f = byBenchmark.computeIfAbsent(benchmark, k -> new Figures());
             double score = Double.parseDouble(c[4]);
-            (allocation ? f.bytes() : f.nanos()).add(score);
+            String unit = unquote(c[c.length - 1]);
+            if (allocation) {
+                f.bytes().add(score);
+            } else {
+                f.nanos().add(unit.equals("ops/s") ? 1e9 / score : score);
+            }
         }
+        return byBenchmark;
     }
 
     static String table(Map<String, Figures> go, Map<String, Figures> java, Map<String, Figures> netty, int rounds) {
@@ -125,26 +153,27 @@ public final class GoComparison {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static void writeInto(Path file, String section) throws IOException {
+    /** Replaces the section between the two markers, or appends it under {@code heading} the first time. */
+    static void writeInto(Path file, String beginMarker, String endMarker, String heading, String section) throws IOException {
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
+        int begin = text.indexOf(beginMarker);
+        int end = text.indexOf(endMarker);
         text = begin >= 0 && end > begin
-                ? text.substring(0, begin) + section + text.substring(end + END.length() + 1)
-                : text + "\n## In-memory server benchmarks, next to Go fasthttp\n\n" + section;
+                ? text.substring(0, begin) + section + text.substring(end + endMarker.length() + 1)
+                : text + "\n" + heading + "\n\n" + section;
         Files.writeString(file, text);
-        System.out.println("wrote the JMH comparison into " + file);
+        System.out.println("wrote " + heading.replace("## ", "") + " into " + file);
     }
 
-    private static String unquote(String s) {
+    static String unquote(String s) {
         return s.replace("\"", "");
     }
 
-    private static String capitalize(String s) {
+    static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String fmt(String pattern, double v) {
+    static String fmt(String pattern, double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, pattern, v);
     }
 }

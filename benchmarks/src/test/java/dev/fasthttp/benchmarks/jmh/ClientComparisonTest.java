@@ -1,0 +1,32 @@
+package dev.fasthttp.benchmarks.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClientComparisonTest {
+
+    @Test
+    void throughputBecomesTimePerRequestAndPeersShareTheRow() {
+        Map<String, GoComparison.Figures> jmh = GoComparison.readJmhByBenchmark(List.of(
+                "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"",
+                "\"dev.fasthttp.benchmarks.ClientBenchmark.clientGetEndToEnd10TCP\",\"thrpt\",10,5,50000.0,100.0,\"ops/s\"",
+                "\"dev.fasthttp.benchmarks.ClientBenchmark.clientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,0.004,0.001,\"B/op\"",
+                "\"dev.fasthttp.benchmarks.JdkClientBenchmark.jdkClientGetEndToEnd10TCP\",\"thrpt\",10,5,10000.0,100.0,\"ops/s\"",
+                "\"dev.fasthttp.benchmarks.JdkClientBenchmark.jdkClientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,9000.0,1.0,\"B/op\""));
+        Map<String, GoComparison.Figures> go = new LinkedHashMap<>();
+        GoComparison.readGo("""
+                BenchmarkClientGetEndToEnd10TCP \t 50000 \t 22600 ns/op \t 1 B/op \t 0 allocs/op
+                BenchmarkNetHTTPClientGetEndToEnd10TCP \t 20000 \t 62000 ns/op \t 5700 B/op \t 70 allocs/op
+                """, go);
+
+        String table = ClientComparison.table(jmh, go, 1);
+
+        assertThat(table).contains("| ClientGetEndToEnd10TCP | 20.00 µs | 0.004 | 22.60 µs | 1 (0) | 0.88 "
+                + "| – | – | 100.00 µs | 9,000 | – | – | 62.00 µs | 5,700 (70) |");
+        assertThat(table).doesNotContain("| JdkClient").doesNotContain("| ClientDoFastServer");
+    }
+}
