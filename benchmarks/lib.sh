@@ -26,3 +26,27 @@ java_home() {
   echo "no JDK 21+ found (set JAVA_HOME)" >&2
   exit 1
 }
+
+# Go fasthttp's own benchmarks (from Debian's package) and the JMH benchmarks mirroring them,
+# alternated round by round, each pinned to CPU 0 (Go with GOMAXPROCS=1); then a generator turns
+# the raw outputs in <dir> into its table in BENCHMARKS.md.
+#   alternate_with_go <dir> <rounds> <go -bench pattern> <generator class> <JMH arguments...>
+alternate_with_go() {
+  local out=$1 rounds=$2 go_pattern=$3 generator=$4 java round
+  shift 4
+  require_go_fasthttp
+  java="$(java_home)/bin/java"
+  mkdir -p "$out"
+  rm -f "$out"/go-*.txt "$out"/jmh-*.csv
+  mvn -q -B -pl benchmarks -am -DskipTests package
+  for round in $(seq 1 "$rounds"); do
+    echo "round $round: Go"
+    (cd /usr/share/gocode/src/github.com/valyala/fasthttp \
+      && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$OLDPWD/$out/gocache" GOMAXPROCS=1 \
+         taskset -c 0 go test -run XXX -bench "$go_pattern" -benchmem) > "$out/go-$round.txt"
+    echo "round $round: JMH"
+    taskset -c 0 "$java" -jar benchmarks/target/benchmarks.jar "$@" -prof gc \
+      -rf csv -rff "$out/jmh-$round.csv" > "$out/jmh-$round.log"
+  done
+  "$java" -cp benchmarks/target/benchmarks.jar "$generator" "$out" BENCHMARKS.md
+}
