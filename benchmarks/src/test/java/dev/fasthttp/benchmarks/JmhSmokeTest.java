@@ -27,6 +27,7 @@ class JmhSmokeTest {
         "NettyServerBenchmark.nettyServerPost1ReqPerConn$",
         "RequestHeadBenchmark.scanAndParseGet$",
         "ResponseEncoderBenchmark.encodeHeadKeepAlive$",
+        "RouterBenchmark.serveConnection$",
         "ClientBenchmark.clientGetEndToEnd10TCP$",
         "ClientBenchmark.clientGetEndToEnd100Inmemory$",
         "ClientBenchmark.clientDoFastServer$",
@@ -41,6 +42,7 @@ class JmhSmokeTest {
             builder.include(benchmark);
         }
         Options options = builder
+                .param("path", "param") // RouterBenchmark: the request with four path parameters
                 .forks(0)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100))
