@@ -16,9 +16,13 @@ final class ClientConnection {
     final long openedNanos;
     long lastUsedNanos;
     long requests;
-    /** While a request is being written: when it must be done; 0 otherwise. Read by the watchdog. */
-    volatile long writeDeadlineNanos;
-    private int readTimeoutMillis = -1;
+    /**
+     * While a request is written or its response read: when that must be done ({@link
+     * System#nanoTime()}), 0 otherwise. The watchdog closes the socket once it passes, which ends
+     * the blocked call. Socket timeouts are not used: they put the socket in non-blocking mode,
+     * turning each read into a failed read, a poll and a read.
+     */
+    volatile long deadlineNanos;
 
     ClientConnection(Socket socket, long now) throws IOException {
         this.socket = socket;
@@ -28,12 +32,10 @@ final class ClientConnection {
         this.lastUsedNanos = now;
     }
 
-    /** Sets the socket's read timeout, only when it changes (setting it boxes the value). */
-    void readTimeout(int millis) throws IOException {
-        if (millis != readTimeoutMillis) {
-            socket.setSoTimeout(millis);
-            readTimeoutMillis = millis;
-        }
+    /** Whether the deadline of the write or read under way has passed. */
+    boolean pastDeadline() {
+        long deadline = deadlineNanos;
+        return deadline != 0 && System.nanoTime() - deadline > 0;
     }
 
     void close() {

@@ -202,14 +202,15 @@ final class ConnectionPool {
         open.remove(c);
     }
 
-    /** Watchdog, about every 100 ms: cuts writes past their deadline, closes connections idle too long. */
+    /** Watchdog, every few milliseconds: cuts writes and reads past their deadline, closes connections idle too long. */
     void sweep(long now) {
         lock.lock();
         try {
-            for (ClientConnection c : open) {
-                long deadline = c.writeDeadlineNanos;
+            for (int i = 0; i < open.size(); i++) { // indexed: no iterator to allocate
+                ClientConnection c = open.get(i);
+                long deadline = c.deadlineNanos;
                 if (deadline != 0 && now - deadline > 0) {
-                    c.close(); // the blocked write fails; the caller reports the timeout
+                    c.close(); // the blocked write or read fails; the caller reports the timeout
                 }
             }
             ClientConnection oldest;

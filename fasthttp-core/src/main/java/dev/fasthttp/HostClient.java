@@ -35,7 +35,6 @@ public final class HostClient implements AutoCloseable {
     private final String hostHeader;
     private final String host;
     private final int port;
-    private final int readTimeoutMillis;
     // Built once, so that following redirects allocates nothing when there are none.
     private final Redirects.Call call = this::doRequest;
     private final Redirects.Hop sameHostOnly = this::refuseOtherHosts;
@@ -50,7 +49,6 @@ public final class HostClient implements AutoCloseable {
         this.host = first.host();
         this.port = first.port();
         this.hostHeader = hostHeader != null ? hostHeader : port == 80 ? host : host + ":" + port;
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis());
         ClientWatchdog.watch(pool);
     }
 
@@ -124,37 +122,38 @@ public final class HostClient implements AutoCloseable {
 
     /** Writes the request and reads the response on {@code c}; gives the connection back when done. */
     private void exchange(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline) throws IOException {
+        if (deadline != 0 && System.nanoTime() - deadline >= 0) {
+            throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
+        }
         ByteBuf out = c.requestBuffer;
         out.clear();
         boolean bodySeparately = req.encode(out, hostHeader, settings.userAgent(), INLINE_BODY_LIMIT);
-        long writeDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
-        c.writeDeadlineNanos = deadline != 0 && deadline - writeDeadline < 0 ? deadline : writeDeadline;
         try {
+            c.deadlineNanos = sooner(System.nanoTime() + settings.writeTimeout().toNanos(), deadline);
             c.out.write(out.array(), 0, out.size());
             if (bodySeparately) {
                 ByteBuf body = req.bodyBuffer();
                 c.out.write(body.array(), 0, body.size());
             }
         } catch (IOException e) {
-            if (System.nanoTime() - c.writeDeadlineNanos > 0) {
-                throw new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e);
-            }
-            throw e;
-        } finally {
-            c.writeDeadlineNanos = 0;
+            throw c.pastDeadline() ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e) : e;
         }
-        c.readTimeout(deadline == 0 ? readTimeoutMillis : remainingMillis(deadline));
-        boolean reusable = ResponseReader.read(c.in, resp, req.isHead(), settings);
+        boolean reusable;
+        try {
+            c.deadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
+            reusable = ResponseReader.read(c.in, resp, req.isHead(), settings);
+        } catch (IOException e) {
+            throw c.pastDeadline() ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e) : e;
+        } finally {
+            c.deadlineNanos = 0;
+        }
         c.requests++;
         pool.release(c, reusable && !req.connectionClose());
     }
 
-    private int remainingMillis(long deadline) throws ClientException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-            throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
-        }
-        return (int) Math.min(left, readTimeoutMillis);
+    /** {@code limit}, or the call's deadline if there is one and it comes first. */
+    private static long sooner(long limit, long deadline) {
+        return deadline != 0 && deadline - limit < 0 ? deadline : limit;
     }
 
     /** Connections open to the host now, idle ones included. */

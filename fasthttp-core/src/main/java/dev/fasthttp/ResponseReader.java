@@ -7,7 +7,6 @@ import dev.fasthttp.http1.ProtocolError;
 import dev.fasthttp.http1.ResponseHead;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 
 /**
  * Reads one response from a client connection into a {@link ClientResponse}: the head (skipping
@@ -118,12 +117,7 @@ final class ResponseReader {
     /** Reads what is there, making room for at least {@code room} bytes first. */
     private static int fill(InputStream in, ByteBuf buf, int room) throws IOException {
         buf.ensureWritable(room);
-        int n;
-        try {
-            n = in.read(buf.array(), buf.size(), buf.capacity() - buf.size());
-        } catch (SocketTimeoutException e) {
-            throw new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e);
-        }
+        int n = in.read(buf.array(), buf.size(), buf.capacity() - buf.size());
         if (n > 0) {
             buf.setSize(buf.size() + n);
         }

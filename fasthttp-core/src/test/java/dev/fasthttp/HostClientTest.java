@@ -55,6 +55,17 @@ class HostClientTest {
                     release.await(30, TimeUnit.SECONDS);
                     ctx.setBodyString("slow");
                 }).blocking())
+                .route(dev.fasthttp.routing.Route.get("/trickle", ctx -> ctx.setBodyStreamWriter(out -> {
+                    for (int i = 0; i < 30; i++) { // a byte every 100 ms: each read is quick, the whole is slow
+                        out.write('.');
+                        out.flush();
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                })).blocking())
                 .get("/redirect/{n}", ctx -> {
                     int n = Integer.parseInt(ctx.pathParam("n").toString());
                     ctx.redirect(n == 0 ? "/hello" : "/redirect/" + (n - 1), 302);
@@ -206,6 +217,19 @@ class HostClientTest {
                 .isInstanceOf(ClientException.class);
         client.doRequest(new ClientRequest().setRequestUri("/hello"), resp);
         assertThat(resp.bodyString()).isEqualTo("hello");
+    }
+
+    /** The read timeout bounds the whole response, not each read: a trickle does not keep a call alive. */
+    @Test
+    void aResponseThatTricklesInTimesOut() throws Exception {
+        Server server = server(b -> { });
+        HostClient client = client(server, b -> b.readTimeout(Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.doRequest(new ClientRequest().setRequestUri("/trickle"), new ClientResponse()))
+                .isInstanceOf(ClientException.class)
+                .satisfies(e -> assertThat(((ClientException) e).kind()).isEqualTo(ClientException.Kind.TIMEOUT));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(2500)); // the whole body takes 3 s
     }
 
     @Test
