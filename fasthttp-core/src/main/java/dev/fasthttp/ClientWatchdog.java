@@ -2,6 +2,7 @@ package dev.fasthttp;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One daemon thread for all clients: every {@value #PERIOD_MILLIS} ms it cuts writes and reads
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ClientWatchdog {
 
     private static final long PERIOD_MILLIS = 10;
+    private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
     private static final CopyOnWriteArrayList<WeakReference<ConnectionPool>> POOLS = new CopyOnWriteArrayList<>();
 
     static {
@@ -32,9 +34,8 @@ final class ClientWatchdog {
 
     private static void run() {
         while (true) {
-            try {
-                Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
+            LockSupport.parkNanos(PERIOD_NANOS); // unlike Thread.sleep, allocates nothing
+            if (Thread.interrupted()) {
                 return;
             }
             long now = System.nanoTime();
