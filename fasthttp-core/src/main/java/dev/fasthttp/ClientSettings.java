@@ -3,6 +3,7 @@ package dev.fasthttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,15 +32,23 @@ public record ClientSettings(
     public interface Dialer {
         Socket dial(InetSocketAddress address, Duration timeout) throws IOException;
 
+        /**
+         * A plain TCP connection with Nagle's algorithm off. It connects without a socket timeout,
+         * the watchdog closing the socket if the timeout passes: a timed connect leaves the socket
+         * non-blocking for good, which turns every later read into a failed read, a poll and a read.
+         */
         Dialer TCP = (address, timeout) -> {
             Socket socket = new Socket();
+            ClientWatchdog.PendingConnect pending = ClientWatchdog.closeUnlessConnected(socket, timeout);
             try {
                 socket.setTcpNoDelay(true);
-                socket.connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+                socket.connect(address);
                 return socket;
             } catch (IOException e) {
                 socket.close();
-                throw e;
+                throw pending.expired() ? new SocketTimeoutException("connect to " + address + " timed out after " + timeout) : e;
+            } finally {
+                pending.done();
             }
         };
     }

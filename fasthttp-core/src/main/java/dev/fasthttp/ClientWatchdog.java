@@ -1,14 +1,19 @@
 package dev.fasthttp;
 
+import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One daemon thread for all clients: every {@value #PERIOD_MILLIS} ms it cuts writes and reads
- * that passed their deadline, so timeouts fire at most that late, and closes connections idle too
- * long. Blocking sockets cannot time out a write by themselves, and a read timeout on the socket
- * would cost two extra system calls per read. Pools are held weakly, so a client that is dropped
+ * One daemon thread for all clients: every {@value #PERIOD_MILLIS} ms it cuts connects, writes
+ * and reads that passed their deadline, so timeouts fire at most that late, and closes connections
+ * idle too long. Blocking sockets cannot time out a write by themselves, and socket timeouts on
+ * connects or reads would cost two extra system calls per read. Pools are held weakly, so a client that is dropped
  * without being closed does not leak.
  */
 final class ClientWatchdog {
@@ -16,12 +21,53 @@ final class ClientWatchdog {
     private static final long PERIOD_MILLIS = 10;
     private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
     private static final CopyOnWriteArrayList<WeakReference<ConnectionPool>> POOLS = new CopyOnWriteArrayList<>();
+    private static final Set<PendingConnect> CONNECTS = ConcurrentHashMap.newKeySet();
+
+    /** A connect under way: closed by the watchdog if not {@link #done} by its deadline. */
+    static final class PendingConnect {
+        private final Socket socket;
+        private final long deadlineNanos;
+        private volatile boolean expired;
+
+        private PendingConnect(Socket socket, long deadlineNanos) {
+            this.socket = socket;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void done() {
+            CONNECTS.remove(this);
+        }
+
+        /** Whether the watchdog closed the socket because the deadline passed. */
+        boolean expired() {
+            return expired;
+        }
+
+        private void expireIfDue(long now) {
+            if (now - deadlineNanos > 0) {
+                expired = true;
+                CONNECTS.remove(this);
+                try {
+                    socket.close(); // the blocked connect fails
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+    }
 
     static {
         Thread.ofPlatform().daemon().name("fasthttp-client-watchdog").start(ClientWatchdog::run);
     }
 
     private ClientWatchdog() {
+    }
+
+    /** Watches a connect about to start. Allocates: connects are not the hot path. */
+    static PendingConnect closeUnlessConnected(Socket socket, Duration timeout) {
+        PendingConnect pending = new PendingConnect(socket, System.nanoTime() + timeout.toNanos());
+        CONNECTS.add(pending);
+        return pending;
     }
 
     static void watch(ConnectionPool pool) {
@@ -39,6 +85,11 @@ final class ClientWatchdog {
                 return;
             }
             long now = System.nanoTime();
+            if (!CONNECTS.isEmpty()) {
+                for (PendingConnect pending : CONNECTS) {
+                    pending.expireIfDue(now);
+                }
+            }
             boolean collected = false;
             for (int i = 0; i < POOLS.size(); i++) { // indexed: no iterator to allocate, 100 times a second
                 ConnectionPool pool = POOLS.get(i).get();
