@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fasthttp.routing.Router;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The client against this project's server, over real sockets. */
@@ -84,11 +90,7 @@ class HostClientTest {
     }
 
     private HostClient client(Server server, java.util.function.Consumer<HostClient.Builder> settings) {
-        HostClient.Builder b = HostClient.builder("127.0.0.1:" + server.port());
-        settings.accept(b);
-        HostClient c = b.build();
-        toClose.add(c);
-        return c;
+        return client(server.port(), settings);
     }
 
     @Test
@@ -313,5 +315,41 @@ class HostClientTest {
         toClose.add(client);
         assertThatThrownBy(() -> client.doRequest(new ClientRequest().setRequestUri("/"), new ClientResponse()))
                 .isInstanceOf(IOException.class);
+    }
+
+    /**
+     * A listener that never accepts, its queue full, drops further connection attempts: such a
+     * connect hangs until the client's connect timeout ends it.
+     */
+    @Test
+    void aConnectThatHangsTimesOut() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            boolean queueFull = false;
+            for (int i = 0; i < 20 && !queueFull; i++) {
+                Socket filler = new Socket();
+                toClose.add(filler);
+                try {
+                    filler.connect(address, 200);
+                } catch (SocketTimeoutException e) {
+                    queueFull = true;
+                }
+            }
+            Assumptions.assumeTrue(queueFull, "this kernel does not drop connects to a full accept queue");
+            HostClient client = client(listener.getLocalPort(), b -> b.connectTimeout(Duration.ofMillis(300)).maxAttempts(1));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.doRequest(new ClientRequest().setRequestUri("/"), new ClientResponse()))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("timed out");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+        }
+    }
+
+    private HostClient client(int port, java.util.function.Consumer<HostClient.Builder> settings) {
+        HostClient.Builder b = HostClient.builder("127.0.0.1:" + port);
+        settings.accept(b);
+        HostClient c = b.build();
+        toClose.add(c);
+        return c;
     }
 }
