@@ -3,6 +3,7 @@ package dev.fasthttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +44,9 @@ public record ClientSettings(
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(address);
+                if (pending.expired()) {
+                    throw new SocketException("closed at the connect timeout"); // connected just too late
+                }
                 return socket;
             } catch (IOException e) {
                 socket.close();
