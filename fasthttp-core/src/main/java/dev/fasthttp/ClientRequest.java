@@ -29,7 +29,6 @@ public final class ClientRequest {
     private final ClientHeaders headers = new ClientHeaders(this);
     private final ByteBuf body = new ByteBuf(256);
     private final ByteView bodyView = new ByteView();
-    private OutputStream bodyStream;
     private String method = "GET";
     private boolean connectionClose;
 
@@ -126,20 +125,7 @@ public final class ClientRequest {
 
     /** An OutputStream appending to the body, for encoders that write to streams; the same instance every time. */
     public OutputStream bodyOutputStream() {
-        if (bodyStream == null) {
-            bodyStream = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    body.append((byte) b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    body.append(b, off, len);
-                }
-            };
-        }
-        return bodyStream;
+        return body.outputStream();
     }
 
     public ByteView body() {

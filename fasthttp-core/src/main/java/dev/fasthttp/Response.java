@@ -27,7 +27,6 @@ public final class Response {
     private ByteBuffer bodyNio;
     private boolean connectionClose;
     private BodyStreamWriter streamWriter;
-    private OutputStream bodyStream;
 
     Response() {
     }
@@ -149,20 +148,7 @@ public final class Response {
      * libraries, templates). The same instance every time; closing it does nothing.
      */
     public OutputStream bodyOutputStream() {
-        if (bodyStream == null) {
-            bodyStream = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    body.append((byte) b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    body.append(b, off, len);
-                }
-            };
-        }
-        return bodyStream;
+        return body.outputStream();
     }
 
     /**

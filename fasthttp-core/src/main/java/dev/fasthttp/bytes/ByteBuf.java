@@ -1,5 +1,6 @@
 package dev.fasthttp.bytes;
 
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -14,6 +15,7 @@ public final class ByteBuf {
     private byte[] array;
     private final int initialCapacity;
     private int size;
+    private OutputStream outputStream;
 
     public ByteBuf(int initialCapacity) {
         this.initialCapacity = initialCapacity;
@@ -172,5 +174,23 @@ public final class ByteBuf {
 
     public byte[] toByteArray() {
         return Arrays.copyOf(array, size);
+    }
+
+    /** An OutputStream that appends to this buffer; the same instance every time, closing it does nothing. */
+    public OutputStream outputStream() {
+        if (outputStream == null) {
+            outputStream = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    append((byte) b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    append(b, off, len);
+                }
+            };
+        }
+        return outputStream;
     }
 }
