@@ -99,14 +99,8 @@ abstract sealed class MessageParser permits RequestParser, ResponseParser {
             return ProtocolError.INVALID_CONTENT_LENGTH;
         }
         while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
+            int itemEnd = itemEnd(b, p, end);
+            int valueEnd = trimmedEnd(b, p, itemEnd);
             long length = Numbers.parseDecimal(b, p, valueEnd);
             if (length < 0) {
                 return ProtocolError.INVALID_CONTENT_LENGTH;
@@ -115,15 +109,9 @@ abstract sealed class MessageParser permits RequestParser, ResponseParser {
                 return ProtocolError.CONFLICTING_CONTENT_LENGTH;
             }
             head.contentLength = length;
-            p = itemEnd;
-            if (p < end) {
-                p++; // the comma
-                while (p < end && Ascii.isWhitespace(b[p])) {
-                    p++;
-                }
-                if (p == end) {
-                    return ProtocolError.INVALID_CONTENT_LENGTH;
-                }
+            p = nextItem(b, itemEnd, end);
+            if (itemEnd < end && p == end) {
+                return ProtocolError.INVALID_CONTENT_LENGTH; // a comma with nothing after it
             }
         }
         return null;
@@ -141,14 +129,8 @@ abstract sealed class MessageParser permits RequestParser, ResponseParser {
         }
         ProtocolError result = null;
         while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
+            int itemEnd = itemEnd(b, p, end);
+            int valueEnd = trimmedEnd(b, p, itemEnd);
             if (valueEnd == p) {
                 return ProtocolError.INVALID_TRANSFER_ENCODING;
             }
@@ -165,13 +147,7 @@ abstract sealed class MessageParser permits RequestParser, ResponseParser {
                 }
                 result = ProtocolError.UNSUPPORTED_TRANSFER_ENCODING;
             }
-            p = itemEnd;
-            if (p < end) {
-                p++;
-                while (p < end && Ascii.isWhitespace(b[p])) {
-                    p++;
-                }
-            }
+            p = nextItem(b, itemEnd, end);
         }
         head.transferEncodingSeen = true;
         // Several Transfer-Encoding lines are one list (RFC 9110 5.3): a coding named on an
@@ -182,24 +158,45 @@ abstract sealed class MessageParser permits RequestParser, ResponseParser {
 
     static void noteConnectionOptions(byte[] b, int p, int end, MessageHead head) {
         while (p < end) {
-            int itemEnd = p;
-            while (itemEnd < end && b[itemEnd] != ',') {
-                itemEnd++;
-            }
-            int valueEnd = itemEnd;
-            while (valueEnd > p && Ascii.isWhitespace(b[valueEnd - 1])) {
-                valueEnd--;
-            }
+            int itemEnd = itemEnd(b, p, end);
+            int valueEnd = trimmedEnd(b, p, itemEnd);
             if (Ascii.equalsIgnoreCase(b, p, valueEnd - p, "close")) {
                 head.connectionClose = true;
             } else if (Ascii.equalsIgnoreCase(b, p, valueEnd - p, "keep-alive")) {
                 head.connectionKeepAlive = true;
             }
-            p = itemEnd + 1;
-            while (p < end && Ascii.isWhitespace(b[p])) {
-                p++;
-            }
+            p = nextItem(b, itemEnd, end);
         }
+    }
+
+    // A comma-separated list (RFC 9110 5.6.1), walked item by item in place.
+
+    /** Where the item starting at {@code p} ends: at the next comma, or at {@code end}. */
+    private static int itemEnd(byte[] b, int p, int end) {
+        while (p < end && b[p] != ',') {
+            p++;
+        }
+        return p;
+    }
+
+    /** {@code itemEnd} moved back over trailing whitespace, not before {@code p}. */
+    private static int trimmedEnd(byte[] b, int p, int itemEnd) {
+        while (itemEnd > p && Ascii.isWhitespace(b[itemEnd - 1])) {
+            itemEnd--;
+        }
+        return itemEnd;
+    }
+
+    /** Where the next item starts: past the comma at {@code itemEnd} and any whitespace; {@code end} if none. */
+    private static int nextItem(byte[] b, int itemEnd, int end) {
+        if (itemEnd >= end) {
+            return end;
+        }
+        int p = itemEnd + 1;
+        while (p < end && Ascii.isWhitespace(b[p])) {
+            p++;
+        }
+        return p;
     }
 
 }
