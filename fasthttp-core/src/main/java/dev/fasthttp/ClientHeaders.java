@@ -40,12 +40,7 @@ public final class ClientHeaders extends HeaderLines<ClientHeaders> {
 
     @Override
     boolean managed(String name) {
-        return switch (name.length()) {
-            case 10 -> name.equalsIgnoreCase("connection");
-            case 14 -> name.equalsIgnoreCase("content-length");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            default -> false;
-        };
+        return isFraming(name);
     }
 
     @Override
@@ -53,7 +48,7 @@ public final class ClientHeaders extends HeaderLines<ClientHeaders> {
         if (!managed(name)) {
             return false;
         }
-        if (name.equalsIgnoreCase("connection") && value != null && value.toString().trim().equalsIgnoreCase("close")) {
+        if (name.equalsIgnoreCase("connection") && asksToClose(value)) {
             request.setConnectionClose();
         }
         return true;

@@ -35,6 +35,21 @@ public abstract sealed class HeaderLines<T extends HeaderLines<T>> permits Respo
     /** Names that never go into the lines: framing and the like. */
     abstract boolean managed(String name);
 
+    /** Connection, Content-Length, Transfer-Encoding: written by the engine from the message itself. */
+    static boolean isFraming(String name) {
+        return switch (name.length()) {
+            case 10 -> name.equalsIgnoreCase("connection");
+            case 14 -> name.equalsIgnoreCase("content-length");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            default -> false;
+        };
+    }
+
+    /** Whether a Connection value set by the caller asks to close; null is a deletion. */
+    static boolean asksToClose(CharSequence connectionValue) {
+        return connectionValue != null && connectionValue.toString().trim().equalsIgnoreCase("close");
+    }
+
     /** Told when lines called {@code name} appear or all disappear, for names with engine defaults. */
     void noted(String name, boolean present) {
     }

@@ -46,13 +46,7 @@ public final class ResponseHeaders extends HeaderLines<ResponseHeaders> {
 
     @Override
     boolean managed(String name) {
-        return switch (name.length()) {
-            case 10 -> name.equalsIgnoreCase("connection");
-            case 12 -> name.equalsIgnoreCase("content-type");
-            case 14 -> name.equalsIgnoreCase("content-length");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            default -> false;
-        };
+        return isFraming(name) || (name.length() == 12 && name.equalsIgnoreCase("content-type"));
     }
 
     /** {@code value} is null for a deletion. */
@@ -62,7 +56,7 @@ public final class ResponseHeaders extends HeaderLines<ResponseHeaders> {
             return false;
         }
         if (name.equalsIgnoreCase("connection")) {
-            if (value != null && value.toString().trim().equalsIgnoreCase("close")) {
+            if (asksToClose(value)) {
                 response.setConnectionClose();
             }
         } else if (name.equalsIgnoreCase("content-type")) {
