@@ -88,7 +88,7 @@ public class ClientBenchmark {
         }
 
         @TearDown
-        public void stop() throws IOException {
+        public void stop() {
             client.close();
             listener.close();
         }

@@ -21,7 +21,8 @@ final class InMemoryListener implements AutoCloseable {
     private static final int PIPE_CAPACITY = 64 * 1024;
 
     private final Server server;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** How to hang up each connection still open. */
+    private final Set<Runnable> open = ConcurrentHashMap.newKeySet();
 
     InMemoryListener(RequestHandler handler) {
         this.server = Server.builder().handler(handler).build();
@@ -73,20 +74,18 @@ final class InMemoryListener implements AutoCloseable {
                 hangUp.run();
             }
         });
-        InMemorySocket[] self = new InMemorySocket[1];
-        self[0] = new InMemorySocket(toClient.input(), toServer.output(), () -> {
+        open.add(hangUp);
+        return new InMemorySocket(toClient.input(), toServer.output(), () -> {
             hangUp.run();
-            open.remove(self[0]);
+            open.remove(hangUp);
         });
-        open.add(self[0]);
-        return self[0];
     }
 
     /** Hangs up every connection still open; their server threads end. */
     @Override
-    public void close() throws IOException {
-        for (Socket s : open) {
-            s.close();
+    public void close() {
+        for (Runnable hangUp : open) {
+            hangUp.run();
         }
     }
 }
