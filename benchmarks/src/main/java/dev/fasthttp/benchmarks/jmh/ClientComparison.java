@@ -40,11 +40,13 @@ public final class ClientComparison {
         }
     }
 
-    private static final Peer OURS = new Peer("fasthttp for Java", "ClientBenchmark", "");
+    /** This project's client with both kinds of caller, each compared with Go fasthttp. */
+    private static final List<Peer> OURS = List.of(
+            new Peer("fasthttp for Java, platform-thread callers", "ClientBenchmark", ""),
+            new Peer("fasthttp for Java, virtual-thread callers", "ClientVirtualThreadsBenchmark", ""));
     private static final Peer GO_FASTHTTP = new Peer("Go fasthttp", null, "");
     /** The other clients, in column order. */
     private static final List<Peer> PEERS = List.of(
-            new Peer("fasthttp for Java, virtual-thread callers", "ClientVirtualThreadsBenchmark", ""),
             new Peer("JDK HttpClient", "JdkClientBenchmark", "jdk"),
             new Peer("Apache HttpClient 5", "ApacheClientBenchmark", "apache"),
             new Peer("Go net/http", null, "NetHTTP"));
@@ -87,21 +89,30 @@ public final class ClientComparison {
         md.append("Median of ").append(rounds).append(" rounds, Go and JMH alternated, each pinned to CPU 0 (Go with "
                 + "`GOMAXPROCS=1`): time per request over all callers (for JMH, 10^9 / its throughput score), and bytes "
                 + "allocated per request in the whole process, server included (Go's allocs/op in brackets).\n\n");
-        md.append("| benchmark | ").append(OURS.label()).append(" | B/op | ").append(GO_FASTHTTP.label()).append(" | B/op | Java / Go");
+        md.append("| benchmark");
+        for (Peer peer : OURS) {
+            md.append(" | ").append(peer.label()).append(" | B/op");
+        }
+        md.append(" | ").append(GO_FASTHTTP.label()).append(" | B/op | platform / Go | virtual / Go");
         for (Peer peer : PEERS) {
             md.append(" | ").append(peer.label()).append(" | B/op");
         }
-        md.append(" |\n| --- |").append(" ---: |".repeat(5 + 2 * PEERS.size())).append('\n');
+        md.append(" |\n| --- |").append(" ---: |".repeat(2 * OURS.size() + 4 + 2 * PEERS.size())).append('\n');
         for (String row : ROWS) {
-            Figures ours = OURS.figures(jmh, go, row);
-            if (ours == null) {
+            Figures platform = OURS.get(0).figures(jmh, go, row);
+            if (platform == null) {
                 continue;
             }
             Figures fasthttp = GO_FASTHTTP.figures(jmh, go, row);
             md.append("| ").append(row);
-            cells(md, ours, false);
+            for (Peer peer : OURS) {
+                cells(md, peer.figures(jmh, go, row), false);
+            }
             cells(md, fasthttp, true);
-            md.append(" | ").append(fasthttp == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(fasthttp.nanos())));
+            for (Peer peer : OURS) {
+                Figures ours = peer.figures(jmh, go, row);
+                md.append(" | ").append(ours == null || fasthttp == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(fasthttp.nanos())));
+            }
             for (Peer peer : PEERS) {
                 cells(md, peer.figures(jmh, go, row), peer.jmhClass() == null);
             }
