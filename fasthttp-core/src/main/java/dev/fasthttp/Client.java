@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * An HTTP/1.1 client for any host: one {@link HostClient} per host and port, created on first
- * use with this client's settings. Requests carry absolute URIs ({@code http://host:port/path}).
+ * An HTTP/1.1 client for any host: one {@link HostClient} per scheme, host and port, created on
+ * first use with this client's settings. Requests carry absolute URIs ({@code http://host:port/path}
+ * or {@code https://...}; https verifies the server as {@link ClientSettings.Builder#sslContext} says).
  *
  * <pre>{@code
  * Client client = Client.builder().readTimeout(Duration.ofSeconds(5)).build();
@@ -29,7 +31,7 @@ public final class Client implements AutoCloseable {
     private volatile Host[] hosts = new Host[0];
     private volatile boolean closed;
 
-    private record Host(String host, int port, HostClient client) {
+    private record Host(boolean https, String host, int port, HostClient client) {
     }
 
     private Client(Builder builder) {
@@ -74,29 +76,26 @@ public final class Client implements AutoCloseable {
         if (!req.isAbsolute()) {
             throw new IllegalArgumentException("a Client needs absolute URIs (http://host/path): " + req.requestUri());
         }
-        if (req.isHttps()) {
-            throw new IOException("https is not supported yet: " + req.requestUri());
-        }
         for (Host h : hosts) {
-            if (h.port() == req.port() && req.hostEquals(h.host())) {
+            if (h.port() == req.port() && h.https() == req.isHttps() && req.hostEquals(h.host())) {
                 return h.client();
             }
         }
-        return addHost(req.host(), req.port());
+        return addHost(req.isHttps(), req.host(), req.port());
     }
 
-    private synchronized HostClient addHost(String host, int port) throws IOException {
+    private synchronized HostClient addHost(boolean https, String host, int port) throws IOException {
         if (closed) {
             throw new IOException("client closed");
         }
         for (Host h : hosts) {
-            if (h.port() == port && h.host().equalsIgnoreCase(host)) {
+            if (h.port() == port && h.https() == https && h.host().equalsIgnoreCase(host)) {
                 return h.client();
             }
         }
-        HostClient client = builder.hostClient(host + ":" + port);
+        HostClient client = builder.hostClient(https, host + ":" + port);
         Host[] grown = Arrays.copyOf(hosts, hosts.length + 1);
-        grown[hosts.length] = new Host(host, port, client);
+        grown[hosts.length] = new Host(https, host, port, client);
         hosts = grown;
         return client;
     }
@@ -120,8 +119,8 @@ public final class Client implements AutoCloseable {
             return new Client(this);
         }
 
-        HostClient hostClient(String address) {
-            return new HostClient(settings(), java.util.List.of(ConnectionPool.Endpoint.parse(address)), null);
+        HostClient hostClient(boolean https, String address) {
+            return new HostClient(settings(), List.of(ConnectionPool.Endpoint.parse(address, HostClient.defaultPort(https))), https, null);
         }
     }
 }

@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 
-/** One pooled TCP connection of a {@link HostClient}, with the buffer requests are encoded into. */
+/** One pooled connection of a {@link HostClient}, with the buffer requests are encoded into. */
 final class ClientConnection {
 
+    /** What requests are written to and responses read from: the TCP socket, or a TLS one over it. */
     final Socket socket;
+    /** The TCP socket underneath. */
+    final Socket transport;
     final InputStream in;
     final OutputStream out;
     final ByteBuf requestBuffer = new ByteBuf(4096);
@@ -24,8 +27,9 @@ final class ClientConnection {
      */
     volatile long deadlineNanos;
 
-    ClientConnection(Socket socket, long now) throws IOException {
+    ClientConnection(Socket socket, Socket transport, long now) throws IOException {
         this.socket = socket;
+        this.transport = transport;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.openedNanos = now;
@@ -38,9 +42,22 @@ final class ClientConnection {
         return deadline != 0 && System.nanoTime() - deadline > 0;
     }
 
+    /** Closes a connection at rest: a TLS one says so to the server first (close_notify). */
     void close() {
+        closeQuietly(socket);
+    }
+
+    /**
+     * Closes the TCP socket under a connection that may be in use or broken: a blocked read or
+     * write fails at once. Closing a TLS socket instead could wait for the write in progress.
+     */
+    void abort() {
+        closeQuietly(transport);
+    }
+
+    private static void closeQuietly(Socket s) {
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // closing anyway
         }

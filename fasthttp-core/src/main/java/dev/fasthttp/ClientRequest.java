@@ -70,9 +70,8 @@ public final class ClientRequest {
     }
 
     /**
-     * {@code http://host[:port]/path?query}, or {@code /path?query} for a {@link HostClient}. A
-     * fragment ({@code #...}) is not sent. {@code https} URIs are rejected when sent: this client
-     * speaks plain HTTP.
+     * {@code http://host[:port]/path?query} or {@code https://...}, or {@code /path?query} for a
+     * {@link HostClient}. A fragment ({@code #...}) is not sent.
      */
     public ClientRequest setRequestUri(String uri) {
         Objects.requireNonNull(uri, "uri");

@@ -7,6 +7,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings of a {@link HostClient} (and of each host of a {@link Client}); see
@@ -26,7 +27,9 @@ public record ClientSettings(
         RetryPredicate retryIf,
         String userAgent,
         Dialer dialer,
-        Duration dnsCacheDuration) {
+        Duration dnsCacheDuration,
+        SSLContext sslContext,
+        Duration tlsHandshakeTimeout) {
 
     /** Opens the TCP connections; replace it to go through a proxy, set socket options, or count connections. */
     @FunctionalInterface
@@ -40,7 +43,7 @@ public record ClientSettings(
          */
         Dialer TCP = (address, timeout) -> {
             Socket socket = new Socket();
-            ClientWatchdog.PendingConnect pending = ClientWatchdog.closeUnlessConnected(socket, timeout);
+            ClientWatchdog.Pending pending = ClientWatchdog.closeUnlessDoneWithin(socket, timeout);
             try {
                 socket.setTcpNoDelay(true);
                 socket.connect(address);
@@ -86,6 +89,8 @@ public record ClientSettings(
         private String userAgent = "fasthttp";
         private Dialer dialer = Dialer.TCP;
         private Duration dnsCacheDuration = Duration.ofMinutes(1);
+        private SSLContext sslContext;
+        private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
 
         @SuppressWarnings("unchecked")
         private B self() {
@@ -196,10 +201,27 @@ public record ClientSettings(
             return self();
         }
 
+        /**
+         * The TLS context of https connections: its trust managers decide which servers are
+         * believed, its key managers which client certificate is shown. Default: the JDK's default
+         * context (the {@code cacerts} trust store, or the {@code javax.net.ssl.*} properties).
+         * Server names are verified as browsers do (RFC 2818) whatever the context.
+         */
+        public B sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return self();
+        }
+
+        /** Time for the TLS handshake of an https connection, after the TCP connect. Default 10 s. */
+        public B tlsHandshakeTimeout(Duration timeout) {
+            this.tlsHandshakeTimeout = positive(timeout, "tlsHandshakeTimeout");
+            return self();
+        }
+
         ClientSettings settings() {
             return new ClientSettings(maxConnections, maxIdleConnectionDuration, maxConnectionDuration, maxConnectionWait,
                     connectTimeout, readTimeout, writeTimeout, maxResponseHeaderSize, maxResponseBodySize, maxAttempts,
-                    retryIf, userAgent, dialer, dnsCacheDuration);
+                    retryIf, userAgent, dialer, dnsCacheDuration, sslContext, tlsHandshakeTimeout);
         }
 
         private static Duration positive(Duration d, String name) {

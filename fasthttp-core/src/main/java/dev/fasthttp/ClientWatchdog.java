@@ -10,32 +10,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One daemon thread for all clients: every {@value #PERIOD_MILLIS} ms it cuts connects, writes
- * and reads that passed their deadline, so timeouts fire at most that late, and closes connections
- * idle too long. Blocking sockets cannot time out a write by themselves, and socket timeouts on
- * connects or reads would cost two extra system calls per read. Pools are held weakly, so a client that is dropped
- * without being closed does not leak.
+ * One daemon thread for all clients: every {@value #PERIOD_MILLIS} ms it cuts connects, TLS
+ * handshakes, writes and reads that passed their deadline, so timeouts fire at most that late,
+ * and closes connections idle too long. Blocking sockets cannot time out a write by themselves,
+ * and socket timeouts on connects or reads would cost two extra system calls per read. Pools are
+ * held weakly, so a client that is dropped without being closed does not leak.
  */
 final class ClientWatchdog {
 
     private static final long PERIOD_MILLIS = 10;
     private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
     private static final CopyOnWriteArrayList<WeakReference<ConnectionPool>> POOLS = new CopyOnWriteArrayList<>();
-    private static final Set<PendingConnect> CONNECTS = ConcurrentHashMap.newKeySet();
+    private static final Set<Pending> SETUPS = ConcurrentHashMap.newKeySet();
 
-    /** A connect under way: closed by the watchdog if not {@link #done} by its deadline. */
-    static final class PendingConnect {
+    /** A connect or TLS handshake under way: its socket is closed if it is not {@link #done} by its deadline. */
+    static final class Pending {
         private final Socket socket;
         private final long deadlineNanos;
         private volatile boolean expired;
 
-        private PendingConnect(Socket socket, long deadlineNanos) {
+        private Pending(Socket socket, long deadlineNanos) {
             this.socket = socket;
             this.deadlineNanos = deadlineNanos;
         }
 
         void done() {
-            CONNECTS.remove(this);
+            SETUPS.remove(this);
         }
 
         /** Whether the watchdog closed the socket because the deadline passed. */
@@ -46,9 +46,9 @@ final class ClientWatchdog {
         private void expireIfDue(long now) {
             if (now - deadlineNanos > 0) {
                 expired = true;
-                CONNECTS.remove(this);
+                SETUPS.remove(this);
                 try {
-                    socket.close(); // the blocked connect fails
+                    socket.close(); // the blocked connect or handshake fails
                 } catch (IOException ignored) {
                     // closing anyway
                 }
@@ -63,10 +63,10 @@ final class ClientWatchdog {
     private ClientWatchdog() {
     }
 
-    /** Watches a connect about to start. Allocates: connects are not the hot path. */
-    static PendingConnect closeUnlessConnected(Socket socket, Duration timeout) {
-        PendingConnect pending = new PendingConnect(socket, System.nanoTime() + timeout.toNanos());
-        CONNECTS.add(pending);
+    /** Watches a connect or handshake about to start. Allocates: those are not the hot path. */
+    static Pending closeUnlessDoneWithin(Socket socket, Duration timeout) {
+        Pending pending = new Pending(socket, System.nanoTime() + timeout.toNanos());
+        SETUPS.add(pending);
         return pending;
     }
 
@@ -85,8 +85,8 @@ final class ClientWatchdog {
                 return;
             }
             long now = System.nanoTime();
-            if (!CONNECTS.isEmpty()) {
-                for (PendingConnect pending : CONNECTS) {
+            if (!SETUPS.isEmpty()) {
+                for (Pending pending : SETUPS) {
                     pending.expireIfDue(now);
                 }
             }

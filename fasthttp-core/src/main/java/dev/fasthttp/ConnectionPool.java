@@ -22,14 +22,14 @@ final class ConnectionPool {
     /** One configured endpoint: a host name and port. */
     record Endpoint(String host, int port) {
 
-        /** {@code host:port}, or {@code host} for port 80; an IPv6 literal in brackets. */
-        static Endpoint parse(String address) {
+        /** {@code host:port}, or {@code host} for the default port; an IPv6 literal in brackets. */
+        static Endpoint parse(String address, int defaultPort) {
             int colon = address.lastIndexOf(':');
             boolean hasPort = colon > 0 && address.indexOf(']', colon) < 0;
             String host = hasPort ? address.substring(0, colon) : address;
             int port;
             try {
-                port = hasPort ? Integer.parseInt(address.substring(colon + 1)) : 80;
+                port = hasPort ? Integer.parseInt(address.substring(colon + 1)) : defaultPort;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("invalid address: " + address);
             }
@@ -47,6 +47,7 @@ final class ConnectionPool {
 
     private final ClientSettings settings;
     private final List<Endpoint> endpoints;
+    private final boolean tls;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private final ArrayDeque<ClientConnection> idle = new ArrayDeque<>();
@@ -60,9 +61,10 @@ final class ConnectionPool {
     private final long[] resolvedAt;
     private final int[] nextAddress;
 
-    ConnectionPool(ClientSettings settings, List<Endpoint> endpoints) {
+    ConnectionPool(ClientSettings settings, List<Endpoint> endpoints, boolean tls) {
         this.settings = settings;
         this.endpoints = List.copyOf(endpoints);
+        this.tls = tls;
         this.addresses = new InetAddress[endpoints.size()][];
         this.resolvedAt = new long[endpoints.size()];
         this.nextAddress = new int[endpoints.size()];
@@ -77,6 +79,7 @@ final class ConnectionPool {
         if (deadline != 0 && deadline - waitUntil < 0) {
             waitUntil = deadline;
         }
+        Endpoint endpoint;
         InetSocketAddress address;
         lock.lock();
         try {
@@ -96,7 +99,8 @@ final class ConnectionPool {
                 if (open.size() + opening < settings.maxConnections()) {
                     int e = nextEndpoint;
                     nextEndpoint = (nextEndpoint + 1) % endpoints.size();
-                    address = new InetSocketAddress(resolve(e), endpoints.get(e).port()); // may fail: before counting
+                    endpoint = endpoints.get(e);
+                    address = new InetSocketAddress(resolve(e), endpoint.port()); // may fail: before counting
                     opening++;
                     break;
                 }
@@ -109,7 +113,7 @@ final class ConnectionPool {
         } finally {
             lock.unlock();
         }
-        return dial(address);
+        return dial(endpoint, address);
     }
 
     /** Waits until a connection is released or {@code nanos} pass; false if interrupted. Lock held. */
@@ -123,11 +127,12 @@ final class ConnectionPool {
         }
     }
 
-    private ClientConnection dial(InetSocketAddress address) throws IOException {
+    private ClientConnection dial(Endpoint endpoint, InetSocketAddress address) throws IOException {
         Socket socket = null;
         try {
             socket = settings.dialer().dial(address, settings.connectTimeout());
-            ClientConnection c = new ClientConnection(socket, System.nanoTime());
+            Socket secured = tls ? TlsHandshake.secure(socket, endpoint.host(), endpoint.port(), settings) : socket;
+            ClientConnection c = new ClientConnection(secured, socket, System.nanoTime());
             lock.lock();
             try {
                 opening--;
@@ -189,14 +194,15 @@ final class ConnectionPool {
     void discard(ClientConnection c) {
         lock.lock();
         try {
-            drop(c);
+            c.abort();
+            open.remove(c);
             freed.signal();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Lock held. */
+    /** Closes a connection at rest. Lock held. */
     private void drop(ClientConnection c) {
         c.close();
         open.remove(c);
@@ -210,7 +216,7 @@ final class ConnectionPool {
                 ClientConnection c = open.get(i);
                 long deadline = c.deadlineNanos;
                 if (deadline != 0 && now - deadline > 0) {
-                    c.close(); // the blocked write or read fails; the caller reports the timeout
+                    c.abort(); // the blocked write or read fails; the caller reports the timeout
                 }
             }
             ClientConnection oldest;
@@ -246,7 +252,11 @@ final class ConnectionPool {
         try {
             closed = true;
             for (ClientConnection c : open) {
-                c.close();
+                if (idle.contains(c)) {
+                    c.close();
+                } else {
+                    c.abort(); // in use: its call fails at once
+                }
             }
             open.clear();
             idle.clear();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
  * An HTTP/1.1 client for one host (or several addresses of one service, used round-robin), with
@@ -24,6 +25,9 @@ import java.util.List;
  * any number of threads at once. A request that fails before any byte of its response came back
  * (typically: a pooled connection the server had closed) is tried again on a fresh connection,
  * if it is idempotent, up to {@link ClientSettings.Builder#maxAttempts} times.
+ *
+ * <p>With {@link Builder#tls} it speaks https over the JDK's TLS, which allocates as it encrypts
+ * and decrypts: the zero-garbage calls are those over plain HTTP.
  */
 public final class HostClient implements AutoCloseable {
 
@@ -35,24 +39,26 @@ public final class HostClient implements AutoCloseable {
     private final String hostHeader;
     private final String host;
     private final int port;
+    private final boolean tls;
     // Built once, so that following redirects allocates nothing when there are none.
     private final Redirects.Call call = this::doRequest;
     private final Redirects.Hop sameHostOnly = this::refuseOtherHosts;
 
-    HostClient(ClientSettings settings, List<ConnectionPool.Endpoint> endpoints, String hostHeader) {
+    HostClient(ClientSettings settings, List<ConnectionPool.Endpoint> endpoints, boolean tls, String hostHeader) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no address");
         }
         this.settings = settings;
-        this.pool = new ConnectionPool(settings, endpoints);
+        this.tls = tls;
+        this.pool = new ConnectionPool(settings, endpoints, tls);
         ConnectionPool.Endpoint first = endpoints.get(0);
         this.host = first.host();
         this.port = first.port();
-        this.hostHeader = hostHeader != null ? hostHeader : port == 80 ? host : host + ":" + port;
+        this.hostHeader = hostHeader != null ? hostHeader : port == defaultPort(tls) ? host : host + ":" + port;
         ClientWatchdog.watch(pool);
     }
 
-    /** A client for {@code address}: {@code host:port}, or {@code host} for port 80. */
+    /** A client for {@code address}: {@code host:port}, or {@code host} for port 80 (443 with {@link Builder#tls}). */
     public static Builder builder(String address) {
         return new Builder().address(address);
     }
@@ -87,14 +93,14 @@ public final class HostClient implements AutoCloseable {
 
     private void refuseOtherHosts(String next, boolean crossHost) throws IOException {
         if (crossHost) {
-            throw new IOException("redirect to another host (" + next + "): a HostClient serves " + host + ":" + port
+            throw new IOException("redirect to another host (" + next + "): a HostClient serves " + this
                     + " only; use Client to follow it");
         }
     }
 
     private void execute(ClientRequest req, ClientResponse resp, long deadline) throws IOException {
-        if (req.isAbsolute() && (req.isHttps() || req.port() != port || !req.hostEquals(host))) {
-            throw new IllegalArgumentException(req.requestUri() + " is not on " + host + ":" + port);
+        if (req.isAbsolute() && (req.isHttps() != tls || req.port() != port || !req.hostEquals(host))) {
+            throw new IllegalArgumentException(req.requestUri() + " is not on " + this);
         }
         for (int attempt = 1; ; attempt++) {
             ClientConnection c = null;
@@ -109,9 +115,10 @@ public final class HostClient implements AutoCloseable {
                 }
                 // Failures before any byte of response: a refused or reset connection, or a pooled
                 // one the server had closed. Repeating an idempotent request then is safe.
+                // Not a TLS failure: a certificate refused once is refused again.
                 boolean nothingCame = e instanceof ClientException ce
                         ? ce.kind() == ClientException.Kind.CONNECTION_CLOSED
-                        : resp.buffer.isEmpty();
+                        : resp.buffer.isEmpty() && !(e instanceof SSLException);
                 boolean timeLeft = deadline == 0 || deadline - System.nanoTime() > 0;
                 if (!nothingCame || !timeLeft || attempt >= settings.maxAttempts() || !settings.retryIf().retry(req, e, attempt)) {
                     throw e;
@@ -151,6 +158,10 @@ public final class HostClient implements AutoCloseable {
         pool.release(c, reusable && !req.connectionClose());
     }
 
+    static int defaultPort(boolean tls) {
+        return tls ? 443 : 80;
+    }
+
     /** {@code limit}, or the call's deadline if there is one and it comes first. */
     private static long sooner(long limit, long deadline) {
         return deadline != 0 && deadline - limit < 0 ? deadline : limit;
@@ -175,21 +186,32 @@ public final class HostClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HostClient[" + host + ":" + port + "]";
+        return "HostClient[" + (tls ? "https://" : "http://") + host + ":" + port + "]";
     }
 
     /** Settings of a {@link HostClient}; see {@link ClientSettings.Builder} for those all clients share. */
     public static final class Builder extends ClientSettings.Builder<Builder> {
 
-        private final List<ConnectionPool.Endpoint> endpoints = new ArrayList<>();
+        private final List<String> addresses = new ArrayList<>();
+        private boolean tls;
         private String hostHeader;
 
         private Builder() {
         }
 
-        /** Adds an address ({@code host:port}, or {@code host} for port 80); several are used round-robin. */
+        /** Adds an address ({@code host:port}, or {@code host} for the default port); several are used round-robin. */
         public Builder address(String address) {
-            endpoints.add(ConnectionPool.Endpoint.parse(address));
+            ConnectionPool.Endpoint.parse(address, 80); // fails now if malformed
+            addresses.add(address);
+            return this;
+        }
+
+        /**
+         * Speaks https: TLS over each connection, the server's certificate checked against {@link
+         * #sslContext} and the host name of its address. Default port 443. Default: plain http.
+         */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
             return this;
         }
 
@@ -201,7 +223,11 @@ public final class HostClient implements AutoCloseable {
         }
 
         public HostClient build() {
-            return new HostClient(settings(), endpoints, hostHeader);
+            List<ConnectionPool.Endpoint> endpoints = new ArrayList<>();
+            for (String address : addresses) {
+                endpoints.add(ConnectionPool.Endpoint.parse(address, defaultPort(tls)));
+            }
+            return new HostClient(settings(), endpoints, tls, hostHeader);
         }
     }
 }
