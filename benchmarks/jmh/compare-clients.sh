@@ -11,6 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . benchmarks/lib.sh
-alternate_with_go benchmarks/jmh/target/clients "${1:-2}" 'kClient(Do|GetEndToEnd)|HTTPClient(Do|GetEndToEnd)' \
+alternate_with_go benchmarks/jmh/target/clients "${1:-2}" 'kClient(Do|GetEndToEnd)|HTTPClient(Do|GetEndToEnd)|PipelineClient' \
   dev.fasthttp.benchmarks.jmh.ClientComparison \
   '\.(ClientBenchmark|ClientVirtualThreadsBenchmark|JdkClientBenchmark|ApacheClientBenchmark)\.' -to 120s

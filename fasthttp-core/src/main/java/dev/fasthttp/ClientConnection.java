@@ -20,12 +20,14 @@ final class ClientConnection {
     long lastUsedNanos;
     long requests;
     /**
-     * While a request is written or its response read: when that must be done ({@link
-     * System#nanoTime()}), 0 otherwise. The watchdog closes the socket once it passes, which ends
-     * the blocked call. Socket timeouts are not used: they put the socket in non-blocking mode,
-     * turning each read into a failed read, a poll and a read.
+     * When the write under way, and the read under way, must be done ({@link System#nanoTime()}),
+     * 0 if none: the watchdog closes the socket once one passes, which ends the blocked call.
+     * Two, because a pipelined connection writes and reads at once. Socket timeouts are not used:
+     * they put the socket in non-blocking mode, turning each read into a failed read, a poll and a
+     * read.
      */
-    volatile long deadlineNanos;
+    volatile long writeDeadlineNanos;
+    volatile long readDeadlineNanos;
 
     ClientConnection(Socket socket, Socket transport, long now) throws IOException {
         this.socket = socket;
@@ -36,10 +38,13 @@ final class ClientConnection {
         this.lastUsedNanos = now;
     }
 
-    /** Whether the deadline of the write or read under way has passed. */
-    boolean pastDeadline() {
-        long deadline = deadlineNanos;
-        return deadline != 0 && System.nanoTime() - deadline > 0;
+    /** Whether the deadline of a write or read under way has passed. */
+    boolean pastDeadline(long now) {
+        return past(writeDeadlineNanos, now) || past(readDeadlineNanos, now);
+    }
+
+    private static boolean past(long deadline, long now) {
+        return deadline != 0 && now - deadline > 0;
     }
 
     /** Closes a connection at rest: a TLS one says so to the server first (close_notify). */

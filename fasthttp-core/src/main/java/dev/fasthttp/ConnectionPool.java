@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,8 @@ final class ConnectionPool {
     private final ClientSettings settings;
     private final List<Endpoint> endpoints;
     private final boolean tls;
+    private final int maxConnections;
+    private final Duration maxConnectionWait;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private final ArrayDeque<ClientConnection> idle = new ArrayDeque<>();
@@ -62,9 +65,15 @@ final class ConnectionPool {
     private final int[] nextAddress;
 
     ConnectionPool(ClientSettings settings, List<Endpoint> endpoints, boolean tls) {
+        this(settings, endpoints, tls, settings.maxConnections(), settings.maxConnectionWait());
+    }
+
+    ConnectionPool(ClientSettings settings, List<Endpoint> endpoints, boolean tls, int maxConnections, Duration maxConnectionWait) {
         this.settings = settings;
         this.endpoints = List.copyOf(endpoints);
         this.tls = tls;
+        this.maxConnections = maxConnections;
+        this.maxConnectionWait = maxConnectionWait;
         this.addresses = new InetAddress[endpoints.size()][];
         this.resolvedAt = new long[endpoints.size()];
         this.nextAddress = new int[endpoints.size()];
@@ -75,7 +84,7 @@ final class ConnectionPool {
      * ({@link System#nanoTime()}, 0 for none) within the configured connection wait.
      */
     ClientConnection acquire(long deadline) throws IOException {
-        long waitUntil = System.nanoTime() + settings.maxConnectionWait().toNanos();
+        long waitUntil = System.nanoTime() + maxConnectionWait.toNanos();
         if (deadline != 0 && deadline - waitUntil < 0) {
             waitUntil = deadline;
         }
@@ -96,7 +105,7 @@ final class ConnectionPool {
                     drop(c); // idle too long: the server has probably closed it
                     continue;
                 }
-                if (open.size() + opening < settings.maxConnections()) {
+                if (open.size() + opening < maxConnections) {
                     int e = nextEndpoint;
                     nextEndpoint = (nextEndpoint + 1) % endpoints.size();
                     endpoint = endpoints.get(e);
@@ -107,7 +116,7 @@ final class ConnectionPool {
                 long left = waitUntil - System.nanoTime();
                 if (left <= 0 || !waitFor(left)) {
                     throw new ClientException(ClientException.Kind.NO_FREE_CONNECTIONS,
-                            "all " + settings.maxConnections() + " connections to " + endpoints.get(0) + " are busy");
+                            "all " + maxConnections + " connections to " + endpoints.get(0) + " are busy");
                 }
             }
         } finally {
@@ -214,8 +223,7 @@ final class ConnectionPool {
         try {
             for (int i = 0; i < open.size(); i++) { // indexed: no iterator to allocate
                 ClientConnection c = open.get(i);
-                long deadline = c.deadlineNanos;
-                if (deadline != 0 && now - deadline > 0) {
+                if (c.pastDeadline(now)) {
                     c.abort(); // the blocked write or read fails; the caller reports the timeout
                 }
             }

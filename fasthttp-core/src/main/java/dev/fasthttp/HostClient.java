@@ -136,23 +136,25 @@ public final class HostClient implements AutoCloseable {
         out.clear();
         boolean bodySeparately = req.encode(out, hostHeader, settings.userAgent(), INLINE_BODY_LIMIT);
         try {
-            c.deadlineNanos = sooner(System.nanoTime() + settings.writeTimeout().toNanos(), deadline);
+            c.writeDeadlineNanos = sooner(System.nanoTime() + settings.writeTimeout().toNanos(), deadline);
             c.out.write(out.array(), 0, out.size());
             if (bodySeparately) {
                 ByteBuf body = req.bodyBuffer();
                 c.out.write(body.array(), 0, body.size());
             }
         } catch (IOException e) {
-            throw c.pastDeadline() ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e) : e;
+            throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e) : e;
+        } finally {
+            c.writeDeadlineNanos = 0;
         }
         boolean reusable;
         try {
-            c.deadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
+            c.readDeadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
             reusable = ResponseReader.read(c.in, resp, req.isHead(), settings);
         } catch (IOException e) {
-            throw c.pastDeadline() ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e) : e;
+            throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e) : e;
         } finally {
-            c.deadlineNanos = 0;
+            c.readDeadlineNanos = 0;
         }
         c.requests++;
         pool.release(c, reusable && !req.connectionClose());

@@ -28,8 +28,42 @@ final class ResponseReader {
      *         the connection before a single byte of response
      */
     static boolean read(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings) throws IOException {
+        r.buffer.clear();
+        int end = readResponse(in, r, headRequest, settings);
+        return end == r.buffer.size() && r.head.keepAlive();
+    }
+
+    /**
+     * Reads one response of a pipelined connection, where a read may also bring the start of the
+     * responses after it.
+     *
+     * @param carried bytes read earlier past the previous response: this response starts with
+     *        them; on return, it holds the bytes read past this one
+     * @return whether the connection may carry on
+     */
+    static boolean readPipelined(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings, ByteBuf carried)
+            throws IOException {
         ByteBuf buf = r.buffer;
         buf.clear();
+        buf.append(carried.array(), 0, carried.size());
+        carried.clear();
+        int end = readResponse(in, r, headRequest, settings);
+        if (end < 0) {
+            return false;
+        }
+        carried.append(buf.array(), end, buf.size() - end);
+        buf.setSize(end);
+        return r.head.keepAlive();
+    }
+
+    /**
+     * Reads into {@code r.buffer}, which may already hold the response's first bytes.
+     *
+     * @return where the response ends in the buffer (bytes after it were read past it), or -1 if
+     *         it ended with the connection
+     */
+    private static int readResponse(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings) throws IOException {
+        ByteBuf buf = r.buffer;
         r.head.clear();
         r.bodyStart = r.bodyEnd = 0;
         HeadScanner scanner = r.scanner;
@@ -64,11 +98,11 @@ final class ResponseReader {
         }
         r.bodyStart = headEnd;
         ResponseHead head = r.head;
-        boolean complete;
+        int responseEnd;
         switch (head.framing(headRequest)) {
             case NONE -> {
                 r.bodyEnd = headEnd;
-                complete = buf.size() == headEnd;
+                responseEnd = headEnd;
             }
             case LENGTH -> {
                 long length = head.contentLength();
@@ -81,7 +115,7 @@ final class ResponseReader {
                     }
                 }
                 r.bodyEnd = end;
-                complete = buf.size() == end;
+                responseEnd = end;
             }
             case CHUNKED -> {
                 ChunkedDecoder decoder = r.chunked;
@@ -97,17 +131,17 @@ final class ResponseReader {
                     }
                 }
                 r.bodyEnd = decoder.writePos();
-                complete = buf.size() == end;
+                responseEnd = end;
             }
             default -> { // until the server closes
                 while (fill(in, buf) >= 0) {
                     checkBodySize(buf.size() - headEnd, settings);
                 }
                 r.bodyEnd = buf.size();
-                complete = false;
+                responseEnd = -1;
             }
         }
-        return complete && head.keepAlive();
+        return responseEnd;
     }
 
     private static int fill(InputStream in, ByteBuf buf) throws IOException {

@@ -62,6 +62,22 @@ class ClientZeroGarbageTest {
         }
     }
 
+    /**
+     * Pipelined: the calling thread only queues its call and waits; the connection's writer and
+     * reader threads do the I/O, into the caller's request and response.
+     */
+    @Test
+    void pipelineClientDoRequest() throws Exception {
+        try (PipelineClient client = PipelineClient.builder("127.0.0.1:" + server.port()).build()) {
+            ClientRequest req = new ClientRequest().setRequestUri(REQUEST_URI);
+            assertAllocatesNothing("PipelineClient.doRequest", req, (rq, rs) -> {
+                client.doRequest(rq, rs);
+                return isEcho(rs);
+            });
+            assertThat(client.openConnections()).isEqualTo(1);
+        }
+    }
+
     private static boolean isEcho(ClientResponse resp) {
         return resp.statusCode() == 200 && resp.body().contentEquals(REQUEST_URI);
     }

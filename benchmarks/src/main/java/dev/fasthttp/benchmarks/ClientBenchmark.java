@@ -3,6 +3,7 @@ package dev.fasthttp.benchmarks;
 import dev.fasthttp.Client;
 import dev.fasthttp.ClientRequest;
 import dev.fasthttp.ClientResponse;
+import dev.fasthttp.PipelineClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Go fasthttp's client benchmarks ({@code client_timing_test.go}, fasthttp 1.31), mirrored on this
@@ -28,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *     server on a loopback port, in the same JVM, answering the request URI; the body is checked.</li>
  * <li>{@code ClientGetEndToEnd{1,10,100,1000}Inmemory}: the same over in-memory pipes, each
  *     connection served on a thread of its own ({@link InMemoryListener}).</li>
+ * <li>{@code PipelineClient{1,10,100,1000}}: {@link PipelineClient} over in-memory pipes, all
+ *     callers on one connection, answered "foobar".</li>
  * <li>{@code ClientDoFastServer}: {@code Client.doRequest} over a connection that answers a fixed
  *     12-byte body at once ({@link FastServerConnection}): the client's own cost.</li>
  * </ul>
@@ -152,6 +156,70 @@ public class ClientBenchmark {
         caller.req.reset().setRequestUri(url);
         client.doRedirects(caller.req, caller.resp, Client.DEFAULT_MAX_REDIRECTS);
         EchoServer.check(caller.resp.statusCode(), caller.resp.body().contentEquals(EchoServer.REQUEST_URI));
+        return caller.resp.body().length();
+    }
+
+    /**
+     * Go's {@code benchmarkPipelineClient}: a server answering "foobar" over in-memory pipes, one
+     * connection (Go's MaxConns = GOMAXPROCS), room for every caller's request on it.
+     */
+    @State(Scope.Benchmark)
+    public static class Pipelined {
+        static final String BODY = "foobar";
+        InMemoryListener listener;
+        PipelineClient client;
+
+        @Setup
+        public void start(BenchmarkParams params) {
+            listener = new InMemoryListener(ctx -> ctx.write(BODY));
+            client = PipelineClient.builder("127.0.0.1:8543") // never resolved to a real host: the dialer ignores it
+                    .maxConnections(1)
+                    .maxPendingRequests(params.getThreads())
+                    .dialer((address, timeout) -> listener.dial())
+                    .build();
+        }
+
+        @TearDown
+        public void stop() {
+            client.close();
+            listener.close();
+        }
+    }
+
+    /** One pipelining caller's request, set once as in Go's benchmark, and response. */
+    @State(Scope.Thread)
+    public static class PipelineCaller {
+        final ClientRequest req = new ClientRequest().setRequestUri("http://127.0.0.1:8543/foo/bar?baz=123");
+        final ClientResponse resp = new ClientResponse();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int pipelineClient1(Pipelined p, PipelineCaller caller) throws IOException {
+        return pipelined(p, caller);
+    }
+
+    @Benchmark
+    @Threads(10)
+    public int pipelineClient10(Pipelined p, PipelineCaller caller) throws IOException {
+        return pipelined(p, caller);
+    }
+
+    @Benchmark
+    @Threads(100)
+    public int pipelineClient100(Pipelined p, PipelineCaller caller) throws IOException {
+        return pipelined(p, caller);
+    }
+
+    @Benchmark
+    @Threads(1000)
+    public int pipelineClient1000(Pipelined p, PipelineCaller caller) throws IOException {
+        return pipelined(p, caller);
+    }
+
+    private static int pipelined(Pipelined p, PipelineCaller caller) throws IOException {
+        p.client.doRequest(caller.req, caller.resp);
+        EchoServer.check(caller.resp.statusCode(), caller.resp.body().contentEquals(Pipelined.BODY));
         return caller.resp.body().length();
     }
 

@@ -31,6 +31,7 @@ class JmhSmokeTest {
         "ClientBenchmark.clientGetEndToEnd10TCP$",
         "ClientBenchmark.clientGetEndToEnd100Inmemory$",
         "ClientBenchmark.clientDoFastServer$",
+        "ClientBenchmark.pipelineClient10$",
         "JdkClientBenchmark.jdkClientGetEndToEnd10TCP$",
         "ApacheClientBenchmark.apacheClientGetEndToEnd10TCP$",
     };

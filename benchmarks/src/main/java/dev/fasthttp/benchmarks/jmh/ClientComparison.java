@@ -51,11 +51,12 @@ public final class ClientComparison {
             new Peer("Apache HttpClient 5", "ApacheClientBenchmark", "apache"),
             new Peer("Go net/http", null, "NetHTTP"));
 
-    /** fasthttp's order: the fake server, then TCP and in memory, each by number of callers. */
+    /** fasthttp's order: the fake server, then TCP and in memory, each by number of callers, then pipelining. */
     private static final List<String> ROWS = List.of("ClientDoFastServer",
             "ClientGetEndToEnd1TCP", "ClientGetEndToEnd10TCP", "ClientGetEndToEnd100TCP",
             "ClientGetEndToEnd1Inmemory", "ClientGetEndToEnd10Inmemory", "ClientGetEndToEnd100Inmemory",
-            "ClientGetEndToEnd1000Inmemory");
+            "ClientGetEndToEnd1000Inmemory",
+            "PipelineClient1", "PipelineClient10", "PipelineClient100", "PipelineClient1000");
 
     private ClientComparison() {
     }
