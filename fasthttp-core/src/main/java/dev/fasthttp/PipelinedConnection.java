@@ -9,6 +9,9 @@ import java.util.Arrays;
  * request in as few writes as it can without waiting for responses, and a reader that takes the
  * responses, which come back in request order (RFC 9112 9.3.2), and hands each to its caller.
  *
+ * <p>The two threads are platform threads, whose waits allocate nothing, or virtual ones, which
+ * switch with virtual-thread callers in user space.
+ *
  * <p>The calls sit in a ring, in three runs: answered ones behind {@code answered}, sent ones up
  * to {@code sent}, queued ones up to {@code queued}. A call counts as sent once its bytes start
  * going out: the reader must be free to take responses while a long batch is still being written,
@@ -17,12 +20,13 @@ import java.util.Arrays;
  */
 final class PipelinedConnection {
 
-    /** A batch stops growing past this many bytes, so that the reader can start on its responses. */
+    /** A batch stops growing past this many bytes; a buffer grown past twice this is let go after use. */
     private static final int MAX_BATCH_BYTES = 64 * 1024;
 
     private final ConnectionPool pool;
     private final ClientSettings settings;
     private final String hostHeader;
+    private final boolean virtualThreads;
     private final PipelineCall[] ring;
     private final ByteBuf batch = new ByteBuf(4096);
     private final ByteBuf carried = new ByteBuf(4096);
@@ -40,8 +44,9 @@ final class PipelinedConnection {
     private boolean reading;
     private ClientConnection connection;
 
-    PipelinedConnection(ConnectionPool pool, ClientSettings settings, String hostHeader, int maxPendingRequests) {
+    PipelinedConnection(ConnectionPool pool, ClientSettings settings, String hostHeader, int maxPendingRequests, boolean virtualThreads) {
         this.pool = pool;
+        this.virtualThreads = virtualThreads;
         this.settings = settings;
         this.hostHeader = hostHeader;
         this.ring = new PipelineCall[maxPendingRequests];
@@ -68,8 +73,9 @@ final class PipelinedConnection {
         }
         ring[slot(queued)] = call;
         if (queued++ == 0) { // the first call: dial and start (so that a failing dial fails the call, not the offer)
-            Thread.ofPlatform().daemon().name("fasthttp-pipeline-writer").start(this::writeLoop);
-            Thread.ofPlatform().daemon().name("fasthttp-pipeline-reader").start(this::readLoop);
+            Thread.Builder threads = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+            threads.name("fasthttp-pipeline-writer").start(this::writeLoop);
+            threads.name("fasthttp-pipeline-reader").start(this::readLoop);
         }
         if (call.request.connectionClose()) {
             closing = true; // nothing may follow it on this connection
@@ -110,7 +116,7 @@ final class PipelinedConnection {
                         batchCalls[count++] = ring[slot(i)];
                     }
                 }
-                batch.clear();
+                batch.clear(2 * MAX_BATCH_BYTES);
                 int encoded = 0;
                 while (encoded < count && batch.size() < MAX_BATCH_BYTES) {
                     batchCalls[encoded++].request.encode(batch, hostHeader, settings.userAgent(), Integer.MAX_VALUE);

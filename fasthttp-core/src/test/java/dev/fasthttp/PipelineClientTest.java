@@ -71,7 +71,10 @@ class PipelineClientTest {
 
     /** {@code callers} threads, each making {@code calls} GETs of its own URIs; each answer must echo its URI. */
     private static void callConcurrently(PipelineClient client, int callers, int calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        callConcurrently(client, Executors.newFixedThreadPool(callers), callers, calls);
+    }
+
+    private static void callConcurrently(PipelineClient client, ExecutorService pool, int callers, int calls) throws Exception {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < callers; t++) {
@@ -103,6 +106,14 @@ class PipelineClientTest {
         callConcurrently(client, 16, 500);
         assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
         assertThat(client.openConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void virtualThreadCallersOnVirtualConnectionThreads() throws Exception {
+        Server server = server(b -> { });
+        PipelineClient client = client(server.port(), b -> b.virtualThreads(true));
+        callConcurrently(client, Executors.newVirtualThreadPerTaskExecutor(), 100, 100);
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
     }
 
     @Test
@@ -147,11 +158,25 @@ class PipelineClientTest {
 
     @Test
     void requestsTheServerDroppedByClosingAreSentAgain() throws Exception {
-        // every 7th response says Connection: close; what was pipelined behind it got no answer
+        // every 7th response says Connection: close; what was pipelined behind it got no answer.
+        // A call can land behind such a response again on its next connection: attempts to spare.
         Server server = server(b -> b.maxRequestsPerConnection(7));
-        PipelineClient client = client(server.port(), b -> { });
+        PipelineClient client = client(server.port(), b -> b.maxAttempts(20));
         callConcurrently(client, 8, 200);
         assertThat(server.stats().connectionsAccepted()).isGreaterThanOrEqualTo(1600 / 7);
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAndTheNextCallOpensAnother() throws Exception {
+        Server server = server(b -> { });
+        PipelineClient client = client(server.port(), b -> b.maxIdleConnectionDuration(Duration.ofMillis(200)));
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(new ClientRequest().setRequestUri("/echo"), resp);
+        assertThat(client.openConnections()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.openConnections() == 0);
+        client.doRequest(new ClientRequest().setRequestUri("/echo?again"), resp);
+        assertThat(resp.bodyString()).isEqualTo("/echo?again");
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(2);
     }
 
     @Test
