@@ -77,7 +77,7 @@ public final class Client implements AutoCloseable {
             throw new IllegalArgumentException("a Client needs absolute URIs (http://host/path): " + req.requestUri());
         }
         for (Host h : hosts) {
-            if (h.port() == req.port() && h.https() == req.isHttps() && req.hostEquals(h.host())) {
+            if (req.isFor(h.https(), h.host(), h.port())) {
                 return h.client();
             }
         }

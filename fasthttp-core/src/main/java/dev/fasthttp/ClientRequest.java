@@ -180,6 +180,11 @@ public final class ClientRequest {
         return port;
     }
 
+    /** Whether a client of {@code host:port} (https or not) may send this: a path, or an absolute URI naming it. */
+    boolean isFor(boolean https, String host, int port) {
+        return !absolute || this.https == https && this.port == port && hostEquals(host);
+    }
+
     /** {@code scheme://authority} of an absolute URI, empty for a path-only one. */
     String origin() {
         return uri.substring(0, absolute ? authorityEnd : 0);

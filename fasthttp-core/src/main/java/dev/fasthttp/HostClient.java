@@ -54,7 +54,7 @@ public final class HostClient implements AutoCloseable {
         ConnectionPool.Endpoint first = endpoints.get(0);
         this.host = first.host();
         this.port = first.port();
-        this.hostHeader = hostHeader != null ? hostHeader : port == defaultPort(tls) ? host : host + ":" + port;
+        this.hostHeader = hostHeader != null ? hostHeader : defaultHostHeader(host, port, tls);
         ClientWatchdog.watch(pool);
     }
 
@@ -99,7 +99,7 @@ public final class HostClient implements AutoCloseable {
     }
 
     private void execute(ClientRequest req, ClientResponse resp, long deadline) throws IOException {
-        if (req.isAbsolute() && (req.isHttps() != tls || req.port() != port || !req.hostEquals(host))) {
+        if (!req.isFor(tls, host, port)) {
             throw new IllegalArgumentException(req.requestUri() + " is not on " + this);
         }
         for (int attempt = 1; ; attempt++) {
@@ -113,12 +113,7 @@ public final class HostClient implements AutoCloseable {
                 if (c != null) {
                     pool.discard(c);
                 }
-                // Failures before any byte of response: a refused or reset connection, or a pooled
-                // one the server had closed. Repeating an idempotent request then is safe.
-                // Not a TLS failure: a certificate refused once is refused again.
-                boolean nothingCame = e instanceof ClientException ce
-                        ? ce.kind() == ClientException.Kind.CONNECTION_CLOSED
-                        : resp.buffer.isEmpty() && !(e instanceof SSLException);
+                boolean nothingCame = nothingCameBack(e, resp);
                 boolean timeLeft = deadline == 0 || deadline - System.nanoTime() > 0;
                 if (!nothingCame || !timeLeft || attempt >= settings.maxAttempts() || !settings.retryIf().retry(req, e, attempt)) {
                     throw e;
@@ -162,6 +157,22 @@ public final class HostClient implements AutoCloseable {
 
     static int defaultPort(boolean tls) {
         return tls ? 443 : 80;
+    }
+
+    /** {@code host}, with {@code :port} unless it is the scheme's default. */
+    static String defaultHostHeader(String host, int port, boolean tls) {
+        return port == defaultPort(tls) ? host : host + ":" + port;
+    }
+
+    /**
+     * Whether a call failed before any byte of its response came back: a refused or reset
+     * connection, or a pooled one the server had closed. Repeating an idempotent request then is
+     * safe. Not a TLS failure: a certificate refused once is refused again.
+     */
+    static boolean nothingCameBack(IOException failure, ClientResponse resp) {
+        return failure instanceof ClientException ce
+                ? ce.kind() == ClientException.Kind.CONNECTION_CLOSED
+                : resp.buffer.isEmpty() && !(failure instanceof SSLException);
     }
 
     /** {@code limit}, or the call's deadline if there is one and it comes first. */

@@ -45,7 +45,7 @@ public final class PipelineClient implements AutoCloseable {
         ConnectionPool.Endpoint endpoint = ConnectionPool.Endpoint.parse(b.address, HostClient.defaultPort(tls));
         this.host = endpoint.host();
         this.port = endpoint.port();
-        this.hostHeader = b.hostHeader != null ? b.hostHeader : port == HostClient.defaultPort(tls) ? host : host + ":" + port;
+        this.hostHeader = b.hostHeader != null ? b.hostHeader : HostClient.defaultHostHeader(host, port, tls);
         // Room for a connection the server is closing to linger while its replacement opens.
         this.pool = new ConnectionPool(settings, List.of(endpoint), tls, 2 * settings.maxConnections(), settings.connectTimeout());
         this.connections = new PipelinedConnection[settings.maxConnections()];
@@ -76,7 +76,7 @@ public final class PipelineClient implements AutoCloseable {
     }
 
     private void execute(ClientRequest req, ClientResponse resp, long deadline) throws IOException {
-        if (req.isAbsolute() && (req.isHttps() != tls || req.port() != port || !req.hostEquals(host))) {
+        if (!req.isFor(tls, host, port)) {
             throw new IllegalArgumentException(req.requestUri() + " is not on " + this);
         }
         PipelineCall call = calls.get();
@@ -93,11 +93,8 @@ public final class PipelineClient implements AutoCloseable {
                 // A request that never went out can go on another connection whatever it is; one
                 // that went out and got no byte back, as HostClient decides. A refused certificate
                 // would be refused again.
-                boolean nothingCame = e instanceof ClientException ce
-                        ? ce.kind() == ClientException.Kind.CONNECTION_CLOSED
-                        : resp.buffer.isEmpty() && !(e instanceof SSLException);
                 boolean retry = call.unsent && !(e instanceof SSLException)
-                        || nothingCame && settings.retryIf().retry(req, e, attempt);
+                        || HostClient.nothingCameBack(e, resp) && settings.retryIf().retry(req, e, attempt);
                 if (!retry || attempt >= settings.maxAttempts()) {
                     throw e;
                 }
