@@ -3,6 +3,7 @@ package dev.fasthttp;
 import dev.fasthttp.bytes.ByteBuf;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One connection of a {@link PipelineClient}, with two threads: a writer that sends every queued
@@ -17,6 +18,13 @@ import java.util.Arrays;
  * going out: the reader must be free to take responses while a long batch is still being written,
  * or a server answering as it reads would fill both directions and stall. All three move under
  * this object's monitor; a full ring refuses new calls rather than growing.
+ *
+ * <p>The two threads wait by parking, not with {@code Object.wait}: a virtual thread woken from a
+ * monitor wait is handed back to its scheduler by a platform thread of the JDK's (the
+ * "VirtualThread-unblocker"), a kernel wake-up on every request, where an unpark stays in user
+ * space. A thread records itself in {@code parkedWriter} or {@code parkedReader} under the monitor
+ * before it parks, and whoever gives it work unparks it after changing the counters under the
+ * same monitor, so no wake-up is lost (an unpark before the park makes the park return at once).
  */
 final class PipelinedConnection {
 
@@ -43,6 +51,9 @@ final class PipelinedConnection {
     /** Whether the reader is reading the response of the call at {@code answered}. */
     private boolean reading;
     private ClientConnection connection;
+    /** The writer or reader while it parks for work, else null. */
+    private Thread parkedWriter;
+    private Thread parkedReader;
 
     PipelinedConnection(ConnectionPool pool, ClientSettings settings, String hostHeader, int maxPendingRequests, boolean virtualThreads) {
         this.pool = pool;
@@ -67,20 +78,24 @@ final class PipelinedConnection {
      *
      * @return false if this connection takes no more calls, or has {@code maxPendingRequests} already
      */
-    synchronized boolean offer(PipelineCall call) {
-        if (closing || queued - answered == ring.length) {
-            return false;
+    boolean offer(PipelineCall call) {
+        Thread writer;
+        synchronized (this) {
+            if (closing || queued - answered == ring.length) {
+                return false;
+            }
+            ring[slot(queued)] = call;
+            if (queued++ == 0) { // the first call: dial and start (so that a failing dial fails the call, not the offer)
+                Thread.Builder threads = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+                threads.name("fasthttp-pipeline-writer").start(this::writeLoop);
+                threads.name("fasthttp-pipeline-reader").start(this::readLoop);
+            }
+            if (call.request.connectionClose()) {
+                closing = true; // nothing may follow it on this connection
+            }
+            writer = parkedWriter;
         }
-        ring[slot(queued)] = call;
-        if (queued++ == 0) { // the first call: dial and start (so that a failing dial fails the call, not the offer)
-            Thread.Builder threads = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
-            threads.name("fasthttp-pipeline-writer").start(this::writeLoop);
-            threads.name("fasthttp-pipeline-reader").start(this::readLoop);
-        }
-        if (call.request.connectionClose()) {
-            closing = true; // nothing may follow it on this connection
-        }
-        notifyAll(); // the writer, if it waits
+        LockSupport.unpark(writer);
         return true;
     }
 
@@ -102,13 +117,12 @@ final class PipelinedConnection {
                     return;
                 }
                 connection = c;
-                notifyAll(); // the reader
             }
-            while (true) {
+            while (awaitQueued()) {
                 long from;
                 int count = 0;
                 synchronized (this) {
-                    if (!awaitQueued()) {
+                    if (dead) {
                         return;
                     }
                     from = sent;
@@ -121,6 +135,7 @@ final class PipelinedConnection {
                 while (encoded < count && batch.size() < MAX_BATCH_BYTES) {
                     batchCalls[encoded++].request.encode(batch, hostHeader, settings.userAgent(), Integer.MAX_VALUE);
                 }
+                Thread reader;
                 synchronized (this) {
                     if (dead) {
                         return;
@@ -130,8 +145,9 @@ final class PipelinedConnection {
                         batchCalls[i].writtenNanos = now;
                     }
                     sent = from + encoded;
-                    notifyAll(); // the reader
+                    reader = parkedReader;
                 }
+                LockSupport.unpark(reader);
                 c.writeDeadlineNanos = System.nanoTime() + settings.writeTimeout().toNanos();
                 try {
                     c.out.write(batch.array(), 0, batch.size());
@@ -159,52 +175,66 @@ final class PipelinedConnection {
     }
 
     /**
-     * Waits until calls are queued: true then, false if the connection is done. Retires it when
-     * nothing was asked of it for maxIdleConnectionDuration. Monitor held.
+     * Waits until calls are queued to be written: true then, false if the connection is done.
+     * Retires it when nothing was asked of it for maxIdleConnectionDuration.
      */
     private boolean awaitQueued() {
         long idleSince = System.nanoTime();
         long maxIdle = settings.maxIdleConnectionDuration().toNanos();
-        while (sent == queued && !dead) {
-            if (answered != sent || closing) {
-                idleSince = System.nanoTime(); // responses still to come: not idle
+        while (true) {
+            long left;
+            Thread reader;
+            synchronized (this) {
+                if (sent != queued || dead) {
+                    parkedWriter = null;
+                    return !dead;
+                }
+                if (answered != sent || closing) {
+                    idleSince = System.nanoTime(); // responses still to come: not idle
+                }
+                left = maxIdle - (System.nanoTime() - idleSince);
+                if (left > 0) {
+                    parkedWriter = Thread.currentThread();
+                    reader = null;
+                } else {
+                    closing = true;
+                    dead = true;
+                    parkedWriter = null;
+                    reader = parkedReader;
+                }
             }
-            long left = maxIdle - (System.nanoTime() - idleSince);
             if (left <= 0) {
-                closing = true;
-                dead = true;
-                notifyAll();
+                LockSupport.unpark(reader); // to see it is done
                 pool.release(connection, false);
                 return false;
             }
-            waitNanos(left);
+            park(left);
         }
-        return !dead;
+    }
+
+    /** Waits until a call is sent and returns it, now the reader's to complete; null if the connection is done. */
+    private PipelineCall awaitSent() {
+        while (true) {
+            synchronized (this) {
+                if (dead) {
+                    parkedReader = null;
+                    return null;
+                }
+                if (answered != sent) {
+                    parkedReader = null;
+                    reading = true; // this call is the reader's to complete, whatever happens
+                    return ring[slot(answered)];
+                }
+                parkedReader = Thread.currentThread();
+            }
+            park(Long.MAX_VALUE);
+        }
     }
 
     private void readLoop() {
-        ClientConnection c;
-        synchronized (this) {
-            while (connection == null && !dead) {
-                waitNanos(Long.MAX_VALUE);
-            }
-            if (dead) {
-                return;
-            }
-            c = connection;
-        }
-        while (true) {
-            PipelineCall call;
-            synchronized (this) {
-                while (answered == sent && !dead) {
-                    waitNanos(Long.MAX_VALUE);
-                }
-                if (dead) {
-                    return;
-                }
-                call = ring[slot(answered)];
-                reading = true; // this call is the reader's to complete, whatever happens
-            }
+        PipelineCall call;
+        while ((call = awaitSent()) != null) {
+            ClientConnection c = connection; // set before anything was sent; seen through the monitor awaitSent took
             long limit = Math.max(System.nanoTime(), call.writtenNanos) + settings.readTimeout().toNanos();
             c.readDeadlineNanos = call.deadlineNanos != 0 && call.deadlineNanos - limit < 0 ? call.deadlineNanos : limit;
             IOException failure = null;
@@ -241,6 +271,8 @@ final class PipelinedConnection {
      */
     private void fail(IOException reason) {
         ClientConnection c;
+        Thread writer;
+        Thread reader;
         synchronized (this) {
             if (dead) {
                 return;
@@ -253,22 +285,24 @@ final class PipelinedConnection {
                 ring[slot(i)] = null;
                 call.complete(reason, i >= sent);
             }
-            notifyAll();
+            writer = parkedWriter;
+            reader = parkedReader;
         }
+        LockSupport.unpark(writer); // to see it is done
+        LockSupport.unpark(reader);
         if (c != null) {
             pool.discard(c); // also ends a read or write blocked on it
         }
     }
 
-    private void waitNanos(long nanos) {
-        try {
-            if (nanos == Long.MAX_VALUE) {
-                wait();
-            } else {
-                wait(Math.max(1, nanos / 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Parks the writer or reader until unparked or {@code nanos} pass; an interrupt ends the connection. */
+    private void park(long nanos) {
+        if (nanos == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            LockSupport.parkNanos(this, nanos);
+        }
+        if (Thread.interrupted()) {
             fail(new IOException("pipeline thread interrupted"));
         }
     }
