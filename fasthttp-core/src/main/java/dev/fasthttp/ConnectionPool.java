@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +17,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * the oldest left to expire), new ones dialed up to the limit, callers over the limit waiting or
  * refused. Host names are resolved once per DNS cache period; several addresses, and several
  * configured endpoints, are used round-robin.
+ *
+ * <p>The watchdog reads the pool without its lock ({@link #sweep}) and takes it only when an idle
+ * connection has expired. Were it to take the lock every sweep, a caller finding it held would
+ * park and be woken by the watchdog, a platform thread. A virtual thread woken from outside its
+ * carrier waits behind all the work queued on that carrier; on a carrier that never runs dry (one
+ * core, callers and servers all virtual threads) that is forever, and the callers queued on the
+ * lock behind it wait with it.
  */
 final class ConnectionPool {
 
@@ -54,7 +61,10 @@ final class ConnectionPool {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private final ArrayDeque<ClientConnection> idle = new ArrayDeque<>();
-    private final List<ClientConnection> open = new ArrayList<>();
+    /** Every open connection; replaced, never changed, under the lock (rarely: on dial and close), read by the watchdog without it. */
+    private volatile ClientConnection[] open = new ClientConnection[0];
+    /** The idle connection least recently used, for the watchdog to see without the lock; set under it. */
+    private volatile ClientConnection oldestIdle;
     private int opening;
     private int nextEndpoint;
     private boolean closed;
@@ -98,6 +108,7 @@ final class ConnectionPool {
                 }
                 ClientConnection c = idle.pollFirst();
                 if (c != null) {
+                    idleChanged();
                     long now = System.nanoTime();
                     if (now - c.lastUsedNanos < settings.maxIdleConnectionDuration().toNanos()) {
                         return c;
@@ -105,7 +116,7 @@ final class ConnectionPool {
                     drop(c); // idle too long: the server has probably closed it
                     continue;
                 }
-                if (open.size() + opening < maxConnections) {
+                if (open.length + opening < maxConnections) {
                     int e = nextEndpoint;
                     nextEndpoint = (nextEndpoint + 1) % endpoints.size();
                     endpoint = endpoints.get(e);
@@ -145,7 +156,7 @@ final class ConnectionPool {
             lock.lock();
             try {
                 opening--;
-                open.add(c);
+                open = with(open, c);
             } finally {
                 lock.unlock();
             }
@@ -190,6 +201,7 @@ final class ConnectionPool {
             if (reusable && !tooOld && !closed) {
                 c.lastUsedNanos = now;
                 idle.addFirst(c);
+                idleChanged();
             } else {
                 drop(c);
             }
@@ -204,7 +216,7 @@ final class ConnectionPool {
         lock.lock();
         try {
             c.abort();
-            open.remove(c);
+            open = without(open, c);
             freed.signal();
         } finally {
             lock.unlock();
@@ -214,24 +226,56 @@ final class ConnectionPool {
     /** Closes a connection at rest. Lock held. */
     private void drop(ClientConnection c) {
         c.close();
-        open.remove(c);
+        open = without(open, c);
     }
 
-    /** Watchdog, every few milliseconds: cuts writes and reads past their deadline, closes connections idle too long. */
+    /** Keeps {@link #oldestIdle} true after the idle stack changed. Lock held. */
+    private void idleChanged() {
+        ClientConnection oldest = idle.peekLast();
+        if (oldest != oldestIdle) { // mostly the same: spare the hot path a volatile write
+            oldestIdle = oldest;
+        }
+    }
+
+    private static ClientConnection[] with(ClientConnection[] all, ClientConnection c) {
+        ClientConnection[] more = Arrays.copyOf(all, all.length + 1);
+        more[all.length] = c;
+        return more;
+    }
+
+    private static ClientConnection[] without(ClientConnection[] all, ClientConnection c) {
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == c) {
+                ClientConnection[] fewer = Arrays.copyOf(all, all.length - 1);
+                System.arraycopy(all, i + 1, fewer, i, all.length - 1 - i);
+                return fewer;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Watchdog, every few milliseconds: cuts writes and reads past their deadline, closes
+     * connections idle too long. Takes the lock only for the latter, when one is due.
+     */
     void sweep(long now) {
+        for (ClientConnection c : open) { // an array: no iterator to allocate
+            if (c.pastDeadline(now)) {
+                c.abort(); // the blocked write or read fails; the caller reports the timeout
+            }
+        }
+        long maxIdle = settings.maxIdleConnectionDuration().toNanos();
+        ClientConnection oldest = oldestIdle;
+        if (oldest == null || now - oldest.lastUsedNanos <= maxIdle) {
+            return;
+        }
         lock.lock();
         try {
-            for (int i = 0; i < open.size(); i++) { // indexed: no iterator to allocate
-                ClientConnection c = open.get(i);
-                if (c.pastDeadline(now)) {
-                    c.abort(); // the blocked write or read fails; the caller reports the timeout
-                }
-            }
-            ClientConnection oldest;
-            while ((oldest = idle.peekLast()) != null && now - oldest.lastUsedNanos > settings.maxIdleConnectionDuration().toNanos()) {
+            while ((oldest = idle.peekLast()) != null && now - oldest.lastUsedNanos > maxIdle) {
                 idle.pollLast();
                 drop(oldest);
             }
+            idleChanged();
         } finally {
             lock.unlock();
         }
@@ -240,7 +284,7 @@ final class ConnectionPool {
     int openConnections() {
         lock.lock();
         try {
-            return open.size();
+            return open.length;
         } finally {
             lock.unlock();
         }
@@ -266,8 +310,9 @@ final class ConnectionPool {
                     c.abort(); // in use: its call fails at once
                 }
             }
-            open.clear();
+            open = new ClientConnection[0];
             idle.clear();
+            idleChanged();
             freed.signalAll();
         } finally {
             lock.unlock();

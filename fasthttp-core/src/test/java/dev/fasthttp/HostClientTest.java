@@ -293,6 +293,32 @@ class HostClientTest {
     }
 
     @Test
+    void connectionsIdleTooLongAreClosedByTheClient() throws Exception {
+        Server server = server(b -> { });
+        HostClient client = client(server, b -> b.maxIdleConnectionDuration(Duration.ofMillis(300)));
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> slow = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                slow.add(callers.submit(() -> {
+                    client.doRequest(new ClientRequest().setRequestUri("/slow"), new ClientResponse());
+                    return null;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.openConnections() == 3);
+            release.countDown();
+            for (Future<?> f : slow) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.openConnections() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().connectionsActive() == 0);
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(new ClientRequest().setRequestUri("/hello"), resp);
+        assertThat(resp.bodyString()).isEqualTo("hello");
+        assertThat(server.stats().connectionsAccepted()).as("a fresh one after the three expired").isEqualTo(4);
+    }
+
+    @Test
     void redirectsAreFollowedAsBrowsersDo() throws Exception {
         Server server = server(b -> { });
         HostClient client = client(server, b -> { });
