@@ -6,8 +6,8 @@
 #
 #   benchmarks/jmh/compare-clients.sh [rounds, default 2]
 #
-# An iteration that has not ended after two minutes is interrupted (-to): 1,000 virtual-thread callers
-# on one carrier once kept JMH's virtual-thread executor from ending an iteration for minutes.
+# An iteration that has not ended after two minutes is interrupted (-to), so that a hang costs one
+# cell rather than the run (1,000 virtual-thread callers once hung on the client pool's lock).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . benchmarks/lib.sh

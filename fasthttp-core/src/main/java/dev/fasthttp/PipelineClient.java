@@ -218,8 +218,7 @@ public final class PipelineClient implements AutoCloseable {
          * virtual threads too: every handoff is then a switch in user space (in-memory benchmark,
          * 100 virtual callers: 2.2 µs a request instead of 3.1 µs), though each wait stores a stack
          * in the heap. Default false: platform threads, which allocate nothing and suit
-         * platform-thread callers. The threads wait on monitors, which hold their carrier on JDK
-         * 21 to 23 (JEP 491 lifts that in 24): use this on 24 or later.
+         * platform-thread callers.
          */
         public Builder virtualThreads(boolean virtualThreads) {
             this.virtualThreads = virtualThreads;
