@@ -79,8 +79,12 @@ public abstract sealed class MessageHead permits RequestHead, ResponseHead {
     public boolean connectionClose() { return connectionClose; }
     public boolean connectionKeepAlive() { return connectionKeepAlive; }
 
-    /** Whether the sender asked for, or by its version defaults to, a persistent connection. */
+    /**
+     * Whether the sender asked for, or by its version defaults to, a persistent connection. Never
+     * for an HTTP/1.0 message with Transfer-Encoding, whose framing RFC 9112 6.1 calls faulty: the
+     * connection is closed after it.
+     */
     public boolean keepAlive() {
-        return minorVersion >= 1 ? !connectionClose : connectionKeepAlive && !connectionClose;
+        return minorVersion >= 1 ? !connectionClose : connectionKeepAlive && !connectionClose && !transferEncodingSeen;
     }
 }

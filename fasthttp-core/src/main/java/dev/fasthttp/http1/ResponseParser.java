@@ -29,7 +29,7 @@ public final class ResponseParser extends MessageParser {
         }
         head.minorVersion = b[p + 7] == '0' ? 0 : 1;
         p += 9;
-        if (!Ascii.isDigit(b[p]) || !Ascii.isDigit(b[p + 1]) || !Ascii.isDigit(b[p + 2]) || b[p] == '0') {
+        if (b[p] < '1' || b[p] > '5' || !Ascii.isDigit(b[p + 1]) || !Ascii.isDigit(b[p + 2])) { // 100 to 599 (RFC 9110 15)
             return ProtocolError.MALFORMED_STATUS_LINE;
         }
         head.status = (b[p] - '0') * 100 + (b[p + 1] - '0') * 10 + (b[p + 2] - '0');
