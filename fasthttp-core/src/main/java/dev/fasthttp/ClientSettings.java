@@ -148,10 +148,13 @@ public record ClientSettings(
             return self();
         }
 
-        /** Largest response head accepted. Default 64 KiB. */
+        /**
+         * Largest response head accepted, and largest chunked trailer section. Default 64 KiB, at
+         * most 1 MiB (with the largest body, a response then still fits in one array).
+         */
         public B maxResponseHeaderSize(int bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("maxResponseHeaderSize must be positive");
+            if (bytes <= 0 || bytes > 1024 * 1024) {
+                throw new IllegalArgumentException("maxResponseHeaderSize out of range (1 byte to 1 MiB): " + bytes);
             }
             this.maxResponseHeaderSize = bytes;
             return self();
