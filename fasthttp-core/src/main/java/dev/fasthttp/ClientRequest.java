@@ -55,6 +55,9 @@ public final class ClientRequest {
     /** The method, such as GET or POST. Default GET. */
     public ClientRequest setMethod(String method) {
         Objects.requireNonNull(method, "method");
+        if (method.isEmpty()) {
+            throw new IllegalArgumentException("empty method");
+        }
         for (int i = 0; i < method.length(); i++) {
             char c = method.charAt(i);
             if (c > 0x7F || !Ascii.isToken((byte) c)) {
@@ -229,6 +232,7 @@ public final class ClientRequest {
             if (hostEnd == hostStart) {
                 throw new IllegalArgumentException("no host in " + u);
             }
+            checkHost(u, hostStart, hostEnd);
             this.authorityEnd = authorityEnd;
             targetStart = authorityEnd;
         } else if (u.startsWith("/")) {
@@ -240,6 +244,28 @@ public final class ClientRequest {
         }
         int fragment = u.indexOf('#', targetStart);
         targetEnd = fragment < 0 ? u.length() : fragment;
+    }
+
+    /**
+     * Refuses a host this client could not dial and should not write into a Host header: it takes
+     * a name of ASCII letters, digits, '-', '.', '_' and '~' (an internationalized name in its
+     * ASCII form, see {@link java.net.IDN}) or an IPv6 address in brackets. A space or a line
+     * break, above all, would otherwise go out as they are.
+     */
+    private static void checkHost(String u, int from, int to) {
+        boolean literal = u.charAt(from) == '[';
+        if (literal && (to - from < 3 || u.charAt(to - 1) != ']')) {
+            throw new IllegalArgumentException("invalid host in " + u);
+        }
+        for (int i = literal ? from + 1 : from, end = literal ? to - 1 : to; i < end; i++) {
+            char c = u.charAt(i);
+            boolean allowed = literal
+                    ? Character.digit(c, 16) >= 0 || c == ':' || c == '.'
+                    : c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~');
+            if (!allowed) {
+                throw new IllegalArgumentException("invalid host in " + u);
+            }
+        }
     }
 
     private static int parsePort(String u, int from, int to) {
