@@ -52,7 +52,7 @@ public class ResponseEncoderBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Server server = Server.builder().handler(ctx -> { }).build();
-        worker = new Worker(server, null);
+        worker = new Worker(server, null, new Counters());
         keepAlive = answeredGet(false);
         close = answeredGet(true);
         check(keepAlive, false);

@@ -7,7 +7,8 @@ import java.lang.invoke.VarHandle;
 /**
  * One event loop's counters. Written by that loop only, with plain-cost opaque stores (no lock,
  * no atomic read-modify-write, no contention); read by any thread, which sees recent values.
- * {@link ServerStats} sums them over all loops.
+ * {@link ServerStats} sums them over all loops. The connections served on callers' threads share
+ * one {@link #shared()} set, whose every write is atomic.
  */
 final class Counters {
 
@@ -27,6 +28,21 @@ final class Counters {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final long[] values = new long[PADDING + COUNT + PADDING];
+    /** Written by several threads at once: each add is then an atomic read-modify-write. */
+    private final boolean shared;
+
+    Counters() {
+        this(false);
+    }
+
+    private Counters(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** Counters that any number of threads may write at once. */
+    static Counters shared() {
+        return new Counters(true);
+    }
 
     void increment(int counter) {
         add(counter, 1);
@@ -34,7 +50,11 @@ final class Counters {
 
     void add(int counter, long delta) {
         int i = PADDING + counter;
-        SLOT.setOpaque(values, i, (long) SLOT.getOpaque(values, i) + delta);
+        if (shared) {
+            SLOT.getAndAdd(values, i, delta);
+        } else {
+            SLOT.setOpaque(values, i, (long) SLOT.getOpaque(values, i) + delta);
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,13 +38,12 @@ public final class Server {
     final ServerSettings settings;
     private final AtomicLong connectionIds = new AtomicLong();
     private final ConnectionLimiter limiter;
-    private final CopyOnWriteArrayList<Worker> directWorkers = new CopyOnWriteArrayList<>();
-    private final ThreadLocal<Worker> directWorker;
+    private final DirectWorkers directWorkers = new DirectWorkers(this);
     private final ServerStats stats;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object drainMonitor = new Object();
 
-    private volatile Counters[] allCounters = new Counters[0];
+    private volatile Counters[] allCounters = {directWorkers.counters()};
     private volatile Worker[] workers;
     private volatile Acceptor acceptor;
     private volatile StallWatchdog watchdog;
@@ -56,12 +54,6 @@ public final class Server {
         this.settings = settings;
         this.limiter = new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerIp());
         this.stats = new ServerStats(() -> allCounters, limiter::open);
-        this.directWorker = ThreadLocal.withInitial(() -> {
-            Worker w = new Worker(this, null);
-            directWorkers.add(w);
-            refreshCounters();
-            return w;
-        });
     }
 
     public static Builder builder() {
@@ -99,7 +91,7 @@ public final class Server {
         }
         Worker[] started = new Worker[settings.eventLoops()];
         for (int i = 0; i < started.length; i++) {
-            started[i] = new Worker(this, new EventLoop("fasthttp-loop-" + i, settings.tickIntervalNanos()));
+            started[i] = new Worker(this, new EventLoop("fasthttp-loop-" + i, settings.tickIntervalNanos()), new Counters());
         }
         workers = started;
         refreshCounters();
@@ -149,7 +141,7 @@ public final class Server {
      * in-memory pipes, tunnels). Read, write and idle timeouts are the channel's business here.
      */
     public void serveConnection(ByteChannel channel) throws IOException {
-        directWorker.get().serveDirect(channel);
+        directWorkers.serve(channel);
     }
 
     /** Blocks until the server has shut down. */
@@ -283,17 +275,13 @@ public final class Server {
         }
     }
 
-    /** Rebuilds the array stats read, when a worker appears; synchronized as workers appear on any thread. */
-    private synchronized void refreshCounters() {
+    /** Rebuilds the array stats read once the loops' workers exist. */
+    private void refreshCounters() {
         List<Counters> all = new ArrayList<>();
-        if (workers != null) {
-            for (Worker w : workers) {
-                all.add(w.counters());
-            }
-        }
-        for (Worker w : directWorkers) {
+        for (Worker w : workers) {
             all.add(w.counters());
         }
+        all.add(directWorkers.counters());
         allCounters = all.toArray(new Counters[0]);
     }
 

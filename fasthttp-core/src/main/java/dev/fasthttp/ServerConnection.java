@@ -53,7 +53,12 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     private static final int CHUNK_FRAMING_SLACK = 8 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final Worker worker;
+    /**
+     * For a connection of an event loop, that loop's worker. For one served on a caller's thread,
+     * the worker lent to it for the bytes it is handling, and null while it waits for more.
+     */
+    private Worker worker;
+    private final Server server;
     private final ServerSettings settings;
     private final HeadScanner scanner = new HeadScanner();
     private final ChunkedDecoder chunked = new ChunkedDecoder();
@@ -93,6 +98,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     ServerConnection(Worker worker) {
         this.worker = worker;
+        this.server = worker.server;
         this.settings = worker.settings;
     }
 
@@ -143,7 +149,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     @Override
     public InetSocketAddress localAddress() {
-        return worker.server.localAddress();
+        return server.localAddress();
     }
 
     @Override
@@ -202,11 +208,24 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
     }
 
-    /** Serves the whole connection on the calling thread; the channel blocks. */
-    void serveBlocking() throws IOException {
+    /**
+     * Serves the whole connection on the calling thread; the channel blocks. The worker lent by
+     * {@code lender} is given back before each read, which may wait for long, and another is
+     * borrowed once bytes came: while it waits, the connection holds only its read buffer.
+     */
+    void serveBlocking(DirectWorkers lender) throws IOException {
         try {
             while (state == State.READING) {
-                if (!read()) {
+                prepareToRead();
+                lender.giveBack(worker);
+                worker = null;
+                int n;
+                try {
+                    n = channel.read(in);
+                } finally {
+                    worker = lender.borrow();
+                }
+                if (!took(n)) {
                     continue;
                 }
                 processInput();
@@ -214,7 +233,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 afterProcessing();
             }
         } finally {
+            Worker last = worker;
             close();
+            lender.giveBack(last);
         }
     }
 
@@ -223,7 +244,11 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     /** Reads once; false if nothing came (or the peer closed, which closes the connection). */
     private boolean read() throws IOException {
         prepareToRead();
-        int n = channel.read(in);
+        return took(channel.read(in));
+    }
+
+    /** Accounts for a read of {@code n} bytes; false if nothing came (or the peer closed, which closes the connection). */
+    private boolean took(int n) {
         if (n <= 0) {
             if (n < 0) {
                 close();
@@ -437,13 +462,13 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** A response finished after the shutdown began is the connection's last. */
     private void closeIfDraining(Response response) {
-        if (worker.server.draining()) {
+        if (server.draining()) {
             response.setConnectionClose();
         }
     }
 
     private boolean keepAliveAfter(RequestCtx c) {
-        return settings.keepAlive() && c.request().head.keepAlive() && !worker.server.draining()
+        return settings.keepAlive() && c.request().head.keepAlive() && !server.draining()
                 && (settings.maxRequestsPerConnection() == 0 || requestCount < settings.maxRequestsPerConnection());
     }
 
@@ -748,7 +773,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             return;
         }
         if (ctx == null && inEnd == inStart) {
-            if (worker.server.draining()) {
+            if (server.draining()) {
                 close(); // idle now, and the server is shutting down
                 return;
             }
@@ -840,7 +865,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
      * which can destroy the response before the client reads it.
      */
     private void startLingering() {
-        if (socket == null || key == null || worker.server.draining()) {
+        if (socket == null || key == null || server.draining()) {
             close();
             return;
         }

@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadFactory;
  * gathered in, the Date header, the counters, and the list of live connections that the loop's
  * tick checks for expired deadlines.
  *
- * <p>A worker without a loop serves connections on a caller's thread
- * ({@link Server#serveConnection}); there is one per such thread.
+ * <p>A worker without a loop serves connections on callers' threads
+ * ({@link Server#serveConnection}), lent to one connection at a time by {@link DirectWorkers}.
  */
 final class Worker implements EventLoop.Tick {
 
@@ -48,7 +48,7 @@ final class Worker implements EventLoop.Tick {
     final Server server;
     final ServerSettings settings;
     private final EventLoop loop;
-    private final Counters counters = new Counters();
+    private final Counters counters;
     final BufferPool readBuffers;
     final RequestParser parser;
     final DateHeader date = new DateHeader();
@@ -70,8 +70,9 @@ final class Worker implements EventLoop.Tick {
     @SuppressWarnings("unused") private long handlerRuns;
     private RequestHandler runningHandler; // racy read by the watchdog: only names the stall
 
-    Worker(Server server, EventLoop loop) {
+    Worker(Server server, EventLoop loop, Counters counters) {
         this.server = server;
+        this.counters = counters;
         this.settings = server.settings;
         this.loop = loop;
         this.readBuffers = new BufferPool(settings.readBufferSize(), MAX_POOLED_BUFFERS);
@@ -177,13 +178,16 @@ final class Worker implements EventLoop.Tick {
         return c;
     }
 
-    /** Serves {@code channel} on the calling thread until it closes. */
-    void serveDirect(ByteChannel channel) throws IOException {
+    /**
+     * Serves {@code channel} on the calling thread until it closes, starting with this worker,
+     * borrowed from {@code lender}; the connection gives it back and borrows again as it goes.
+     */
+    void serveDirect(ByteChannel channel, DirectWorkers lender) throws IOException {
         ServerConnection c = newConnection();
         InetSocketAddress remote = channel instanceof SocketChannel s ? (InetSocketAddress) s.getRemoteAddress() : null;
         c.open(channel, channel instanceof SocketChannel s ? s : null, remote, server.nextConnectionId(), false);
         c.opened();
-        c.serveBlocking();
+        c.serveBlocking(lender);
     }
 
     private ServerConnection newConnection() {

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +87,55 @@ class ServeConnectionTest {
     void randomSplits() throws Exception {
         for (long seed = 0; seed < 50; seed++) {
             assertConversation(serve(ScriptedChannel.Splits.random(seed)));
+        }
+    }
+
+    /**
+     * Connections served on a hundred virtual threads at once share the workers they borrow for
+     * each request: every caller must still get its own answers, and the shared counters must
+     * count every response.
+     */
+    @Test
+    void connectionsOnManyVirtualThreadsEachGetTheirOwnAnswers() throws Exception {
+        int callers = 100;
+        int requestsEach = 100;
+        Server echo = Server.builder()
+                .handler(ctx -> ctx.success("text/plain", ctx.path() + " " + ctx.body()))
+                .build();
+        // Closed in reverse: the client, then the listener (ending the accept loop), then the threads.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                HostClient client = HostClient.builder("127.0.0.1:" + ((InetSocketAddress) listener.getLocalAddress()).getPort())
+                        .maxConnections(callers).build()) {
+            threads.submit(() -> {
+                while (true) {
+                    SocketChannel connection = listener.accept();
+                    threads.submit(() -> {
+                        echo.serveConnection(connection);
+                        return null;
+                    });
+                }
+            });
+            List<Future<?>> calls = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                int id = caller;
+                calls.add(threads.submit(() -> {
+                    ClientRequest req = new ClientRequest();
+                    ClientResponse resp = new ClientResponse();
+                    for (int i = 0; i < requestsEach; i++) {
+                        String body = "x".repeat((id * 7 + i * 13) % 300); // some requests take more than one read
+                        req.reset().setRequestUri("/" + id + "/" + i).setMethod("POST").setBodyString(body);
+                        client.doRequest(req, resp);
+                        assertThat(resp.statusCode()).isEqualTo(200);
+                        assertThat(resp.body().toString()).isEqualTo("/" + id + "/" + i + " " + body);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+            assertThat(echo.stats().requests(2)).isEqualTo((long) callers * requestsEach);
         }
     }
 }
