@@ -29,7 +29,8 @@ java_home() {
 
 # Go fasthttp's own benchmarks (from Debian's package) and the JMH benchmarks mirroring them,
 # alternated round by round, each pinned to CPU 0 (Go with GOMAXPROCS=1); then a generator turns
-# the raw outputs in <dir> into its table in BENCHMARKS.md.
+# the raw outputs in <dir> into its table in BENCHMARKS.md. A caller that defines a function
+# each_round gets it called after JMH in every round, with <dir>, the round and the java command.
 #   alternate_with_go <dir> <rounds> <go -bench pattern> <generator class> <JMH arguments...>
 alternate_with_go() {
   local out=$1 rounds=$2 go_pattern=$3 generator=$4 java round
@@ -37,7 +38,7 @@ alternate_with_go() {
   require_go_fasthttp
   java="$(java_home)/bin/java"
   mkdir -p "$out"
-  rm -f "$out"/go-*.txt "$out"/jmh-*.csv
+  rm -f "$out"/go-*.txt "$out"/jmh-*.csv "$out"/wall-*.txt
   mvn -q -B -pl benchmarks -am -DskipTests package
   for round in $(seq 1 "$rounds"); do
     echo "round $round: Go"
@@ -47,6 +48,9 @@ alternate_with_go() {
     echo "round $round: JMH"
     taskset -c 0 "$java" -jar benchmarks/target/benchmarks.jar "$@" -prof gc \
       -rf csv -rff "$out/jmh-$round.csv" > "$out/jmh-$round.log"
+    if declare -F each_round > /dev/null; then
+      each_round "$out" "$round" "$java"
+    fi
   done
   "$java" -cp benchmarks/target/benchmarks.jar "$generator" "$out" BENCHMARKS.md
 }

@@ -11,6 +11,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . benchmarks/lib.sh
+
+# Each round also measures the in-memory variants as Go does, wall time over all requests of
+# virtual-thread callers, without JMH's harness around them (see ParallelCallers).
+each_round() {
+  echo "round $2: ParallelCallers"
+  taskset -c 0 "$3" -Xms512m -Xmx512m -XX:AutoBoxCacheMax=65536 -cp benchmarks/target/benchmarks.jar \
+    dev.fasthttp.benchmarks.ParallelCallers 1 10 100 1000 > "$1/wall-$2.txt"
+}
+
 alternate_with_go benchmarks/jmh/target/clients "${1:-2}" 'kClient(Do|GetEndToEnd)|HTTPClient(Do|GetEndToEnd)|PipelineClient' \
   dev.fasthttp.benchmarks.jmh.ClientComparison \
   '\.(ClientBenchmark|ClientVirtualThreadsBenchmark|JdkClientBenchmark|ApacheClientBenchmark)\.' -to 120s

@@ -152,7 +152,7 @@ public class ClientBenchmark {
         return get(mem.client, mem.url, caller);
     }
 
-    private static int get(Client client, String url, Caller caller) throws IOException {
+    static int get(Client client, String url, Caller caller) throws IOException {
         caller.req.reset().setRequestUri(url);
         client.doRedirects(caller.req, caller.resp, Client.DEFAULT_MAX_REDIRECTS);
         EchoServer.check(caller.resp.statusCode(), caller.resp.body().contentEquals(EchoServer.REQUEST_URI));

@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Writes the client table of BENCHMARKS.md from the raw outputs of
  * {@code benchmarks/jmh/compare-clients.sh}: per fasthttp client benchmark, this project's client,
  * the JDK's and Apache's (JMH, same harness) and Go's fasthttp and net/http clients ({@code go test
- * -bench}), as the median over rounds of the time per request and the bytes allocated per request.
+ * -bench}), as the median over rounds of the time per request and the bytes allocated per request;
+ * then the in-memory variants as {@link dev.fasthttp.benchmarks.ParallelCallers} measures them.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.fasthttp.benchmarks.jmh.ClientComparison benchmarks/jmh/target/clients BENCHMARKS.md</pre>
  */
@@ -58,6 +61,9 @@ public final class ClientComparison {
             "ClientGetEndToEnd1000Inmemory",
             "PipelineClient1", "PipelineClient10", "PipelineClient100", "PipelineClient1000");
 
+    /** A line of {@link dev.fasthttp.benchmarks.ParallelCallers}: {@code ClientGetEndToEnd1000Inmemory 2407 ns/op ...}. */
+    private static final Pattern WALL_CLOCK_LINE = Pattern.compile("^(ClientGetEndToEnd\\d+Inmemory) ([0-9.]+) ns/op", Pattern.MULTILINE);
+
     private ClientComparison() {
     }
 
@@ -65,6 +71,7 @@ public final class ClientComparison {
         Path dir = Path.of(args[0]);
         Map<String, Figures> go = new LinkedHashMap<>();
         Map<String, Figures> jmh = new LinkedHashMap<>();
+        Map<String, Figures> wallClock = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
                 String name = f.getFileName().toString();
@@ -73,19 +80,29 @@ public final class ClientComparison {
                 } else if (name.startsWith("jmh-") && name.endsWith(".csv")) {
                     GoComparison.readJmhByBenchmark(Files.readAllLines(f))
                             .forEach((benchmark, figures) -> jmh.computeIfAbsent(benchmark, k -> new Figures()).merge(figures));
+                } else if (name.startsWith("wall-") && name.endsWith(".txt")) {
+                    readWallClock(Files.readString(f), wallClock);
                 }
             }
         }
         int rounds = go.values().stream().mapToInt(x -> x.nanos().size()).max().orElse(0);
         GoComparison.writeInto(Path.of(args[1]), BEGIN, END, "## Client benchmarks, next to Go fasthttp and other Java clients",
-                table(jmh, go, rounds));
+                table(jmh, go, wallClock, rounds));
+    }
+
+    static void readWallClock(String output, Map<String, Figures> wallClock) {
+        Matcher m = WALL_CLOCK_LINE.matcher(output);
+        while (m.find()) {
+            wallClock.computeIfAbsent(m.group(1), k -> new Figures()).nanos().add(Double.parseDouble(m.group(2)));
+        }
     }
 
     /**
      * @param jmh per JMH benchmark: {@code ClientBenchmark.clientGetEndToEnd10TCP}, {@code JdkClientBenchmark.jdkClient...}, ...
      * @param go  per Go benchmark: {@code ClientGetEndToEnd10TCP} (fasthttp), {@code NetHTTPClient...}
+     * @param wallClock per in-memory benchmark: {@code ClientGetEndToEnd10Inmemory}, from {@link #readWallClock}
      */
-    static String table(Map<String, Figures> jmh, Map<String, Figures> go, int rounds) {
+    static String table(Map<String, Figures> jmh, Map<String, Figures> go, Map<String, Figures> wallClock, int rounds) {
         StringBuilder md = new StringBuilder(BEGIN).append("\n\n");
         md.append("Median of ").append(rounds).append(" rounds, Go and JMH alternated, each pinned to CPU 0 (Go with "
                 + "`GOMAXPROCS=1`): time per request over all callers (for JMH, 10^9 / its throughput score), and bytes "
@@ -119,8 +136,35 @@ public final class ClientComparison {
             }
             md.append(" |\n");
         }
+        if (!wallClock.isEmpty()) {
+            wallClockTable(md, jmh, go, wallClock);
+        }
         md.append("\n").append(END).append("\n");
         return md.toString();
+    }
+
+    private static void wallClockTable(StringBuilder md, Map<String, Figures> jmh, Map<String, Figures> go, Map<String, Figures> wallClock) {
+        md.append("\nThe in-memory variants measured as Go measures them (`ParallelCallers`, in the same rounds): virtual-thread "
+                + "callers without JMH's harness around them, time per request = wall time over all their requests.\n\n");
+        md.append("| benchmark | fasthttp for Java, virtual-thread callers, wall clock | Go fasthttp | ours / Go | the same in JMH |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        Peer virtual = OURS.get(1);
+        for (String row : ROWS) {
+            Figures ours = wallClock.get(row);
+            if (ours == null) {
+                continue;
+            }
+            Figures fasthttp = GO_FASTHTTP.figures(jmh, go, row);
+            Figures inJmh = virtual.figures(jmh, go, row);
+            md.append("| ").append(row).append(" | ").append(micros(ours))
+                    .append(" | ").append(fasthttp == null ? "–" : micros(fasthttp))
+                    .append(" | ").append(fasthttp == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(fasthttp.nanos())))
+                    .append(" | ").append(inJmh == null ? "–" : micros(inJmh)).append(" |\n");
+        }
+    }
+
+    private static String micros(Figures f) {
+        return fmt("%,.2f µs", median(f.nanos()) / 1000);
     }
 
     /** Time per request in µs, and bytes per request. */
@@ -129,7 +173,7 @@ public final class ClientComparison {
             md.append(" | – | –");
             return;
         }
-        md.append(" | ").append(fmt("%,.2f µs", median(f.nanos()) / 1000));
+        md.append(" | ").append(micros(f));
         double bytes = median(f.bytes());
         md.append(" | ").append(fmt(withAllocs || bytes >= 100 ? "%,.0f" : "%.3f", bytes));
         if (withAllocs) {
