@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class DirectWorkers {
 
     /** Idle workers kept for reuse; more may be lent at once, but not kept. */
-    static final int MAX_IDLE = 64;
+    private static final int MAX_IDLE = 64;
 
     private final Server server;
     private final Counters counters = Counters.shared();
