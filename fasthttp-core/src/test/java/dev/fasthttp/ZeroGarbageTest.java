@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.routing.Router;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The promise behind the project: after warm-up, serving a keep-alive GET allocates nothing on
- * the event loop. Measured with the JVM's own per-thread allocation counter on the loop thread,
- * through a real socket, while the handler reads the request the way handlers do.
+ * the event loop (or on the thread of a connection handed to {@link Server#serveConnection}).
+ * Measured with the JVM's own per-thread allocation counter on that thread, through a real
+ * socket, while the handler reads the request the way handlers do.
  */
 class ZeroGarbageTest {
 
@@ -150,7 +156,34 @@ class ZeroGarbageTest {
         assertAllocationFree(1);
     }
 
+    /**
+     * {@link Server#serveConnection} on a thread of the caller's: the connection gives its worker
+     * back before each blocking read and borrows one when bytes come, and that allocates nothing
+     * either.
+     */
+    @Test
+    void aConnectionServedOnTheCallersThreadAllocatesNothing() throws Exception {
+        Server direct = Server.builder().handler(ZeroGarbageTest::handle).build();
+        try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread serving = Thread.ofPlatform().name("serve-connection").start(() -> {
+                try (SocketChannel connection = listener.accept()) {
+                    connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    direct.serveConnection(connection);
+                } catch (IOException e) {
+                    // the test's client hung up
+                }
+            });
+            assertAllocationFree(1, ((InetSocketAddress) listener.getLocalAddress()).getPort(), serving.threadId(), "the serving thread");
+            serving.join(10_000);
+            assertThat(serving.isAlive()).as("serving ends when the client hangs up").isFalse();
+        }
+    }
+
     private void assertAllocationFree(int depth) throws Exception {
+        assertAllocationFree(depth, server.port(), loopThreadId, "the event loop");
+    }
+
+    private void assertAllocationFree(int depth, int port, long threadId, String where) throws Exception {
         byte[] batch = new byte[REQUEST.length * depth];
         for (int i = 0; i < depth; i++) {
             System.arraycopy(REQUEST, 0, batch, i * REQUEST.length, REQUEST.length);
@@ -158,7 +191,7 @@ class ZeroGarbageTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -166,14 +199,14 @@ class ZeroGarbageTest {
             byte[] responses = new byte[responseLength * depth];
 
             roundTrips(WARMUP / depth, batch, responses, out, in);
-            long before = threads.getThreadAllocatedBytes(loopThreadId);
+            long before = threads.getThreadAllocatedBytes(threadId);
             roundTrips(MEASURED / depth, batch, responses, out, in);
-            long allocated = threads.getThreadAllocatedBytes(loopThreadId) - before;
+            long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
             double perRequest = (double) allocated / MEASURED;
-            System.out.printf("pipeline depth %d: %d bytes allocated on the event loop over %d requests (%.4f B/request)%n",
-                    depth, allocated, MEASURED, perRequest);
-            assertThat(perRequest).as("bytes allocated per request on the event loop").isLessThan(1.0);
+            System.out.printf("pipeline depth %d: %d bytes allocated on %s over %d requests (%.4f B/request)%n",
+                    depth, allocated, where, MEASURED, perRequest);
+            assertThat(perRequest).as("bytes allocated per request on " + where).isLessThan(1.0);
         }
     }
 
