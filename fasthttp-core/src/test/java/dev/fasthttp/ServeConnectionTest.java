@@ -123,7 +123,7 @@ class ServeConnectionTest {
                     ClientRequest req = new ClientRequest();
                     ClientResponse resp = new ClientResponse();
                     for (int i = 0; i < requestsEach; i++) {
-                        String body = "x".repeat((id * 7 + i * 13) % 300); // some requests take more than one read
+                        String body = "x".repeat((id * 7 + i * 13) % 300); // answers of many lengths
                         req.reset().setRequestUri("/" + id + "/" + i).setMethod("POST").setBodyString(body);
                         client.doRequest(req, resp);
                         assertThat(resp.statusCode()).isEqualTo(200);
