@@ -2,7 +2,6 @@ package dev.fasthttp;
 
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The workers of connections served on callers' threads ({@link Server#serveConnection}). A
@@ -11,18 +10,22 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * at any moment: their output buffer, parser and pooled request contexts stay in the CPU's
  * caches, and the server keeps a bounded number of them however many threads come and go.
  *
- * <p>Idle workers wait in a fixed array and are lent lowest slot first, so the one returned last
- * is lent next. When all are lent, another is made; when the array is full, a returned worker is
- * left to the garbage collector. All of them count into one shared {@link Counters}.
+ * <p>Idle workers wait on a stack, so the one returned last, the one most likely still in the
+ * caches, is lent next. When none is idle, another is made; up to {@value #MAX_IDLE} are kept,
+ * as many as handlers that block (on a virtual thread, inline) may hold at once without a
+ * worker being made per request; past that, a returned worker is left to the garbage collector.
+ * All of them count into one shared {@link Counters}.
  */
 final class DirectWorkers {
 
-    /** Idle workers kept for reuse; more may be lent at once, but not kept. */
-    private static final int MAX_IDLE = 64;
+    /** Idle workers kept for reuse, as many as a loop keeps pooled connections and contexts. */
+    private static final int MAX_IDLE = 1024;
 
     private final Server server;
     private final Counters counters = Counters.shared();
-    private final AtomicReferenceArray<Worker> idle = new AtomicReferenceArray<>(MAX_IDLE);
+    /** idle[0, count) are idle, the last returned on top. Guarded by this; held only for a push or a pop. */
+    private final Worker[] idle = new Worker[MAX_IDLE];
+    private int count;
 
     DirectWorkers(Server server) {
         this.server = server;
@@ -38,20 +41,22 @@ final class DirectWorkers {
     }
 
     Worker borrow() {
-        for (int i = 0; i < MAX_IDLE; i++) {
-            Worker w = idle.get(i);
-            if (w != null && idle.compareAndSet(i, w, null)) {
-                return w;
-            }
-        }
-        return new Worker(server, null, counters);
+        Worker w = popIdle();
+        return w != null ? w : new Worker(server, null, counters);
     }
 
-    void giveBack(Worker w) {
-        for (int i = 0; i < MAX_IDLE; i++) {
-            if (idle.get(i) == null && idle.compareAndSet(i, null, w)) {
-                return;
-            }
+    synchronized void giveBack(Worker w) {
+        if (count < idle.length) {
+            idle[count++] = w;
         }
+    }
+
+    private synchronized Worker popIdle() {
+        if (count == 0) {
+            return null;
+        }
+        Worker w = idle[--count];
+        idle[count] = null;
+        return w;
     }
 }

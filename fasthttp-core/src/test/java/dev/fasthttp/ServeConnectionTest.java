@@ -99,8 +99,20 @@ class ServeConnectionTest {
     void connectionsOnManyVirtualThreadsEachGetTheirOwnAnswers() throws Exception {
         int callers = 100;
         int requestsEach = 100;
+        RequestHandler answer = ctx -> ctx.success("text/plain", ctx.path() + " " + ctx.body());
+        // Half the requests block (inline, on the connection's thread), holding their worker while
+        // other connections run: several workers are lent at once.
         Server echo = Server.builder()
-                .handler(ctx -> ctx.success("text/plain", ctx.path() + " " + ctx.body()))
+                .handler(ctx -> {
+                    if (ctx.path().toString().matches(".*[13579]")) { // odd request numbers
+                        ctx.runBlocking(c -> {
+                            Thread.yield();
+                            answer.handle(c);
+                        });
+                    } else {
+                        answer.handle(ctx);
+                    }
+                })
                 .build();
         // Closed in reverse: the client, then the listener (ending the accept loop), then the threads.
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
