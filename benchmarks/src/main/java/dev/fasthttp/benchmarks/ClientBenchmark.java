@@ -36,6 +36,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *     12-byte body at once ({@link FastServerConnection}): the client's own cost.</li>
  * </ul>
  *
+ * <p>Each method is Go's name after the client's: {@code fasthttpClientGetEndToEnd10TCP} here,
+ * {@code jdkClientGetEndToEnd10TCP} and {@code apacheClientGetEndToEnd10TCP} for the peers.
+ *
  * <p>Go runs them with {@code b.RunParallel} and {@code SetParallelism(N)}: N goroutines per
  * GOMAXPROCS, and at GOMAXPROCS=1 its ns/op is the wall time per request over all of them. Here
  * N JMH threads share the one core the JVM is pinned to; the score is requests per second over
@@ -112,43 +115,43 @@ public class ClientBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int clientGetEndToEnd1TCP(Tcp tcp, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd1TCP(Tcp tcp, Caller caller) throws IOException {
         return get(tcp.client, tcp.url, caller);
     }
 
     @Benchmark
     @Threads(10)
-    public int clientGetEndToEnd10TCP(Tcp tcp, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd10TCP(Tcp tcp, Caller caller) throws IOException {
         return get(tcp.client, tcp.url, caller);
     }
 
     @Benchmark
     @Threads(100)
-    public int clientGetEndToEnd100TCP(Tcp tcp, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd100TCP(Tcp tcp, Caller caller) throws IOException {
         return get(tcp.client, tcp.url, caller);
     }
 
     @Benchmark
     @Threads(1)
-    public int clientGetEndToEnd1Inmemory(Inmemory mem, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd1Inmemory(Inmemory mem, Caller caller) throws IOException {
         return get(mem.client, mem.url, caller);
     }
 
     @Benchmark
     @Threads(10)
-    public int clientGetEndToEnd10Inmemory(Inmemory mem, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd10Inmemory(Inmemory mem, Caller caller) throws IOException {
         return get(mem.client, mem.url, caller);
     }
 
     @Benchmark
     @Threads(100)
-    public int clientGetEndToEnd100Inmemory(Inmemory mem, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd100Inmemory(Inmemory mem, Caller caller) throws IOException {
         return get(mem.client, mem.url, caller);
     }
 
     @Benchmark
     @Threads(1000)
-    public int clientGetEndToEnd1000Inmemory(Inmemory mem, Caller caller) throws IOException {
+    public int fasthttpClientGetEndToEnd1000Inmemory(Inmemory mem, Caller caller) throws IOException {
         return get(mem.client, mem.url, caller);
     }
 
@@ -196,25 +199,25 @@ public class ClientBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int pipelineClient1(Pipelined p, PipelineCaller caller) throws IOException {
+    public int fasthttpPipelineClient1(Pipelined p, PipelineCaller caller) throws IOException {
         return pipelined(p, caller);
     }
 
     @Benchmark
     @Threads(10)
-    public int pipelineClient10(Pipelined p, PipelineCaller caller) throws IOException {
+    public int fasthttpPipelineClient10(Pipelined p, PipelineCaller caller) throws IOException {
         return pipelined(p, caller);
     }
 
     @Benchmark
     @Threads(100)
-    public int pipelineClient100(Pipelined p, PipelineCaller caller) throws IOException {
+    public int fasthttpPipelineClient100(Pipelined p, PipelineCaller caller) throws IOException {
         return pipelined(p, caller);
     }
 
     @Benchmark
     @Threads(1000)
-    public int pipelineClient1000(Pipelined p, PipelineCaller caller) throws IOException {
+    public int fasthttpPipelineClient1000(Pipelined p, PipelineCaller caller) throws IOException {
         return pipelined(p, caller);
     }
 
@@ -253,7 +256,7 @@ public class ClientBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int clientDoFastServer(FastServer fast) throws IOException {
+    public int fasthttpClientDoFastServer(FastServer fast) throws IOException {
         fast.client.doRequest(fast.req, fast.resp);
         EchoServer.check(fast.resp.statusCode(), fast.resp.body().contentEquals(FastServer.BODY));
         return fast.resp.body().length();

@@ -30,23 +30,20 @@ public final class ClientComparison {
 
     /**
      * A client's column: for the row {@code ClientGetEndToEnd1TCP}, its JMH benchmark is {@code
-     * <class>.clientGetEndToEnd1TCP} (no prefix) or {@code <class>.jdkClientGetEndToEnd1TCP}
-     * (prefix "jdk"); its Go benchmark ({@code jmhClass} null) {@code <prefix>ClientGetEndToEnd1TCP}.
+     * <class>.<prefix>ClientGetEndToEnd1TCP} ({@code fasthttpClientGetEndToEnd1TCP},
+     * {@code jdkClientGetEndToEnd1TCP}); its Go benchmark ({@code jmhClass} null)
+     * {@code <prefix>ClientGetEndToEnd1TCP}.
      */
     private record Peer(String label, String jmhClass, String prefix) {
         Figures figures(Map<String, Figures> jmh, Map<String, Figures> go, String row) {
-            if (jmhClass == null) {
-                return go.get(prefix + row);
-            }
-            String method = prefix.isEmpty() ? Character.toLowerCase(row.charAt(0)) + row.substring(1) : prefix + row;
-            return jmh.get(jmhClass + "." + method);
+            return jmhClass == null ? go.get(prefix + row) : jmh.get(jmhClass + "." + prefix + row);
         }
     }
 
     /** This project's client with both kinds of caller, each compared with Go fasthttp. */
     private static final List<Peer> OURS = List.of(
-            new Peer("fasthttp for Java, platform-thread callers", "ClientBenchmark", ""),
-            new Peer("fasthttp for Java, virtual-thread callers", "ClientVirtualThreadsBenchmark", ""));
+            new Peer("fasthttp for Java, platform-thread callers", "ClientBenchmark", "fasthttp"),
+            new Peer("fasthttp for Java, virtual-thread callers", "ClientVirtualThreadsBenchmark", "fasthttp"));
     private static final Peer GO_FASTHTTP = new Peer("Go fasthttp", null, "");
     /** The other clients, in column order. */
     private static final List<Peer> PEERS = List.of(
@@ -98,7 +95,7 @@ public final class ClientComparison {
     }
 
     /**
-     * @param jmh per JMH benchmark: {@code ClientBenchmark.clientGetEndToEnd10TCP}, {@code JdkClientBenchmark.jdkClient...}, ...
+     * @param jmh per JMH benchmark: {@code ClientBenchmark.fasthttpClientGetEndToEnd10TCP}, {@code JdkClientBenchmark.jdkClient...}, ...
      * @param go  per Go benchmark: {@code ClientGetEndToEnd10TCP} (fasthttp), {@code NetHTTPClient...}
      * @param wallClock per in-memory benchmark: {@code ClientGetEndToEnd10Inmemory}, from {@link #readWallClock}
      */

@@ -13,10 +13,10 @@ class ClientComparisonTest {
     void throughputBecomesTimePerRequestAndPeersShareTheRow() {
         Map<String, GoComparison.Figures> jmh = GoComparison.readJmhByBenchmark(List.of(
                 "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"",
-                "\"dev.fasthttp.benchmarks.ClientBenchmark.clientGetEndToEnd10TCP\",\"thrpt\",10,5,50000.0,100.0,\"ops/s\"",
-                "\"dev.fasthttp.benchmarks.ClientBenchmark.clientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,0.004,0.001,\"B/op\"",
-                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.clientGetEndToEnd10TCP\",\"thrpt\",10,5,40000.0,100.0,\"ops/s\"",
-                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.clientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,600.0,1.0,\"B/op\"",
+                "\"dev.fasthttp.benchmarks.ClientBenchmark.fasthttpClientGetEndToEnd10TCP\",\"thrpt\",10,5,50000.0,100.0,\"ops/s\"",
+                "\"dev.fasthttp.benchmarks.ClientBenchmark.fasthttpClientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,0.004,0.001,\"B/op\"",
+                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.fasthttpClientGetEndToEnd10TCP\",\"thrpt\",10,5,40000.0,100.0,\"ops/s\"",
+                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.fasthttpClientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,600.0,1.0,\"B/op\"",
                 "\"dev.fasthttp.benchmarks.JdkClientBenchmark.jdkClientGetEndToEnd10TCP\",\"thrpt\",10,5,10000.0,100.0,\"ops/s\"",
                 "\"dev.fasthttp.benchmarks.JdkClientBenchmark.jdkClientGetEndToEnd10TCP:gc.alloc.rate.norm\",\"thrpt\",10,5,9000.0,1.0,\"B/op\""));
         Map<String, GoComparison.Figures> go = new LinkedHashMap<>();
@@ -35,8 +35,8 @@ class ClientComparisonTest {
     @Test
     void wallClockFiguresGetTheirOwnTableNextToGoAndJmh() {
         Map<String, GoComparison.Figures> jmh = GoComparison.readJmhByBenchmark(List.of(
-                "\"dev.fasthttp.benchmarks.ClientBenchmark.clientGetEndToEnd1000Inmemory\",\"thrpt\",1000,5,40000.0,100.0,\"ops/s\"",
-                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.clientGetEndToEnd1000Inmemory\",\"thrpt\",1000,5,200000.0,100.0,\"ops/s\""));
+                "\"dev.fasthttp.benchmarks.ClientBenchmark.fasthttpClientGetEndToEnd1000Inmemory\",\"thrpt\",1000,5,40000.0,100.0,\"ops/s\"",
+                "\"dev.fasthttp.benchmarks.ClientVirtualThreadsBenchmark.fasthttpClientGetEndToEnd1000Inmemory\",\"thrpt\",1000,5,200000.0,100.0,\"ops/s\""));
         Map<String, GoComparison.Figures> go = new LinkedHashMap<>();
         GoComparison.readGo("BenchmarkClientGetEndToEnd1000Inmemory \t 200000 \t 5000 ns/op \t 14 B/op \t 0 allocs/op\n", go);
         Map<String, GoComparison.Figures> wallClock = new LinkedHashMap<>();
