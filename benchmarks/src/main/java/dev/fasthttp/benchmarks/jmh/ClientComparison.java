@@ -126,7 +126,7 @@ public final class ClientComparison {
             cells(md, fasthttp, true);
             for (Peer peer : OURS) {
                 Figures ours = peer.figures(jmh, go, row);
-                md.append(" | ").append(ours == null || fasthttp == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(fasthttp.nanos())));
+                md.append(" | ").append(ratio(ours, fasthttp));
             }
             for (Peer peer : PEERS) {
                 cells(md, peer.figures(jmh, go, row), peer.jmhClass() == null);
@@ -153,15 +153,19 @@ public final class ClientComparison {
             }
             Figures fasthttp = GO_FASTHTTP.figures(jmh, go, row);
             Figures inJmh = virtual.figures(jmh, go, row);
-            md.append("| ").append(row).append(" | ").append(micros(ours))
-                    .append(" | ").append(fasthttp == null ? "–" : micros(fasthttp))
-                    .append(" | ").append(fasthttp == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(fasthttp.nanos())))
-                    .append(" | ").append(inJmh == null ? "–" : micros(inJmh)).append(" |\n");
+            md.append("| ").append(row).append(" | ").append(micros(ours)).append(" | ").append(micros(fasthttp))
+                    .append(" | ").append(ratio(ours, fasthttp)).append(" | ").append(micros(inJmh)).append(" |\n");
         }
     }
 
+    /** The median time per request in µs, or a dash if not measured. */
     private static String micros(Figures f) {
-        return fmt("%,.2f µs", median(f.nanos()) / 1000);
+        return f == null ? "–" : fmt("%,.2f µs", median(f.nanos()) / 1000);
+    }
+
+    /** Our median time over Go's, or a dash if either was not measured. */
+    private static String ratio(Figures ours, Figures go) {
+        return ours == null || go == null ? "–" : fmt("%.2f", median(ours.nanos()) / median(go.nanos()));
     }
 
     /** Time per request in µs, and bytes per request. */
