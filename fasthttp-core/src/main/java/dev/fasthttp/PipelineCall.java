@@ -17,8 +17,14 @@ final class PipelineCall {
     long writtenNanos;
     /** Set if the connection failed before any of the request was written: it can be sent elsewhere. */
     boolean unsent;
+    /** The thread waiting for the answer. */
+    Thread caller;
+    /**
+     * Whether the caller writes and reads for the connection while it waits: platform threads do;
+     * virtual threads leave that to the connection's own threads (see {@link PipelinedConnection}).
+     */
+    boolean works;
 
-    private Thread caller;
     private IOException failure;
     private volatile boolean done;
 
@@ -30,32 +36,28 @@ final class PipelineCall {
         this.unsent = false;
         this.failure = null;
         this.caller = Thread.currentThread();
+        this.works = !caller.isVirtual();
         this.done = false;
         response.buffer.clear();
     }
 
-    /** By the connection's reader, or by whoever fails the connection. */
+    /** By whoever read its response, or by whoever failed the connection. */
     void complete(IOException failure, boolean unsent) {
         this.failure = failure;
         this.unsent = unsent;
         Thread waiting = caller;
         done = true; // publishes the fields above
-        LockSupport.unpark(waiting);
+        if (waiting != Thread.currentThread()) {
+            LockSupport.unpark(waiting);
+        }
     }
 
-    /**
-     * Waits for the answer. Not interruptible: a request on the wire cannot be taken back, and its
-     * response must be read before the next one; the watchdog bounds the wait by the read timeout.
-     */
-    void await() throws IOException {
-        boolean interrupted = false;
-        while (!done) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    boolean isDone() {
+        return done;
+    }
+
+    /** After {@link #isDone}: lets go of the caller's request and response, and throws the failure if there was one. */
+    void end() throws IOException {
         request = null;
         response = null;
         if (failure != null) {

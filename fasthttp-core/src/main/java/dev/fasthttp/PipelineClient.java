@@ -18,16 +18,20 @@ import javax.net.ssl.SSLException;
  * backend.doRequest(req, resp);     // from any number of threads
  * }</pre>
  *
+ * <p>Platform-thread callers write and read for the connection themselves while they wait, so a
+ * lone caller's request costs what it costs through {@link HostClient}; virtual-thread callers
+ * leave that to two virtual threads of each connection, so that one caller's interrupt cannot
+ * close a connection others share (see {@link PipelinedConnection}).
+ *
  * <p>Once warm, a call allocates nothing on the calling thread: each thread reuses one call
- * record, and the connections' threads reuse their buffers. Requests that never went out (their
- * connection failed first) are sent on another connection; idempotent ones that went out but got
- * no byte of response are retried as {@link HostClient} retries them.
+ * record, and each connection its buffers. Requests that never went out (their connection failed
+ * first) are sent on another connection; idempotent ones that went out but got no byte of response
+ * are retried as {@link HostClient} retries them.
  */
 public final class PipelineClient implements AutoCloseable {
 
     private final ClientSettings settings;
     private final int maxPendingRequests;
-    private final boolean virtualThreads;
     private final ConnectionPool pool;
     private final String hostHeader;
     private final String host;
@@ -40,7 +44,6 @@ public final class PipelineClient implements AutoCloseable {
     private PipelineClient(Builder b) {
         this.settings = b.settings();
         this.maxPendingRequests = b.maxPendingRequests;
-        this.virtualThreads = b.virtualThreads;
         this.tls = b.tls;
         ConnectionPool.Endpoint endpoint = ConnectionPool.Endpoint.parse(b.address, HostClient.defaultPort(tls));
         this.host = endpoint.host();
@@ -85,9 +88,8 @@ public final class PipelineClient implements AutoCloseable {
             if (deadline != 0 && System.nanoTime() - deadline >= 0) {
                 throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
             }
-            submit(call);
             try {
-                call.await();
+                submit(call).await(call);
                 return;
             } catch (IOException e) {
                 // A request that never went out can go on another connection whatever it is; one
@@ -104,9 +106,9 @@ public final class PipelineClient implements AutoCloseable {
 
     /**
      * Queues the call on the connection with the fewest calls pending, opening another (up to
-     * maxConnections) when all open ones are busy.
+     * maxConnections) when all open ones are busy; returns the connection.
      */
-    private void submit(PipelineCall call) throws IOException {
+    private PipelinedConnection submit(PipelineCall call) throws IOException {
         synchronized (connections) {
             if (closed) {
                 throw new IOException("client closed");
@@ -131,12 +133,12 @@ public final class PipelineClient implements AutoCloseable {
                     }
                 }
                 if (best != null && (bestPending == 0 || free < 0) && best.offer(call)) {
-                    return;
+                    return best;
                 }
                 if (free >= 0) {
-                    connections[free] = new PipelinedConnection(pool, settings, hostHeader, maxPendingRequests, virtualThreads);
-                    connections[free].offer(call); // cannot refuse: it starts when given its first call
-                    return;
+                    connections[free] = new PipelinedConnection(pool, settings, hostHeader, maxPendingRequests);
+                    connections[free].offer(call); // cannot refuse: it is new
+                    return connections[free];
                 }
             }
         }
@@ -171,8 +173,9 @@ public final class PipelineClient implements AutoCloseable {
 
     /**
      * Settings of a {@link PipelineClient}: those of {@link ClientSettings.Builder}, except that
-     * {@link #maxConnections} defaults to 1 and {@code maxConnectionWait} and {@code
-     * maxConnectionDuration} do not apply; plus {@link #maxPendingRequests}.
+     * {@link #maxConnections} defaults to 1, {@code maxConnectionWait} does not apply and {@code
+     * maxConnectionDuration} ends a connection only once nothing is pending on it; plus {@link
+     * #maxPendingRequests}.
      */
     public static final class Builder extends ClientSettings.Builder<Builder> {
 
@@ -180,7 +183,6 @@ public final class PipelineClient implements AutoCloseable {
         private boolean tls;
         private String hostHeader;
         private int maxPendingRequests = 1024;
-        private boolean virtualThreads;
 
         private Builder(String address) {
             this.address = address;
@@ -210,18 +212,6 @@ public final class PipelineClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxPendingRequests must be positive");
             }
             this.maxPendingRequests = requests;
-            return this;
-        }
-
-        /**
-         * Runs each connection's writer and reader on virtual threads. Best when the callers are
-         * virtual threads too: every handoff is then a switch in user space (in-memory benchmark,
-         * 100 virtual callers: 2.2 µs a request instead of 3.1 µs), though each wait stores a stack
-         * in the heap. Default false: platform threads, which allocate nothing and suit
-         * platform-thread callers.
-         */
-        public Builder virtualThreads(boolean virtualThreads) {
-            this.virtualThreads = virtualThreads;
             return this;
         }
 

@@ -63,8 +63,8 @@ class ClientZeroGarbageTest {
     }
 
     /**
-     * Pipelined: the calling thread only queues its call and waits; the connection's writer and
-     * reader threads do the I/O, into the caller's request and response.
+     * Pipelined, from a platform thread: the caller queues its call, then writes and reads for the
+     * connection itself (alone, it always gets both turns).
      */
     @Test
     void pipelineClientDoRequest() throws Exception {

@@ -109,10 +109,65 @@ class PipelineClientTest {
     }
 
     @Test
-    void virtualThreadCallersOnVirtualConnectionThreads() throws Exception {
+    void virtualThreadCallersAreServedByTheConnectionsOwnThreads() throws Exception {
         Server server = server(b -> { });
-        PipelineClient client = client(server.port(), b -> b.virtualThreads(true));
+        PipelineClient client = client(server.port(), b -> { });
         callConcurrently(client, Executors.newVirtualThreadPerTaskExecutor(), 100, 100);
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
+    }
+
+    /** Platform callers take turns writing and reading alongside the threads serving virtual ones. */
+    @Test
+    void platformAndVirtualCallersShareOneConnection() throws Exception {
+        Server server = server(b -> { });
+        PipelineClient client = client(server.port(), b -> { });
+        ExecutorService virtualCallers = Executors.newVirtualThreadPerTaskExecutor();
+        Future<?> virtual = virtualCallers.submit(() -> {
+            callConcurrently(client, virtualCallers, 50, 100);
+            return null;
+        });
+        callConcurrently(client, 8, 300);
+        virtual.get(60, TimeUnit.SECONDS);
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
+    }
+
+    /**
+     * Callers interrupted while they wait, platform and virtual ones, still get their answers and
+     * keep their interrupts, and the connection they share carries on. The first is a virtual
+     * thread whose answer the server holds back: the JDK closes a socket whose I/O a virtual
+     * thread is interrupted in, so such a caller must not be the one reading.
+     */
+    @Test
+    void interruptedCallersGetTheirAnswersAndTheSharedConnectionLives() throws Exception {
+        Server server = server(b -> { });
+        PipelineClient client = client(server.port(), b -> { });
+        List<Thread> callers = new ArrayList<>();
+        List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 8; t++) {
+            String uri = "/slow?caller=" + t;
+            Thread.Builder threads = t % 2 == 0 ? Thread.ofVirtual() : Thread.ofPlatform();
+            callers.add(threads.start(() -> {
+                ClientResponse resp = new ClientResponse();
+                try {
+                    client.doRequest(new ClientRequest().setRequestUri(uri), resp);
+                    answers.add(resp.bodyString() + " interrupted=" + Thread.currentThread().isInterrupted());
+                } catch (IOException e) {
+                    answers.add(e.toString());
+                }
+            }));
+            if (t == 0) {
+                assertThat(slowArrived.await(30, TimeUnit.SECONDS)).isTrue(); // the others queue behind it
+            }
+        }
+        callers.forEach(Thread::interrupt);
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join(30_000);
+        }
+        assertThat(answers).hasSize(8).allMatch(answer -> answer.equals("slow interrupted=true"));
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(new ClientRequest().setRequestUri("/echo"), resp);
+        assertThat(resp.bodyString()).isEqualTo("/echo");
         assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
     }
 

@@ -178,7 +178,6 @@ public class ClientBenchmark {
             client = PipelineClient.builder("127.0.0.1:8543") // never resolved to a real host: the dialer ignores it
                     .maxConnections(1)
                     .maxPendingRequests(params.getThreads())
-                    .virtualThreads(Thread.currentThread().isVirtual()) // as the callers are (JMH's -Djmh.executor)
                     .dialer((address, timeout) -> listener.dial())
                     .build();
         }
