@@ -252,23 +252,16 @@ class HostClientTest {
         HostClient client = client(server, b -> b.maxConnections(4).maxConnectionWait(Duration.ofSeconds(30)));
         AtomicInteger ok = new AtomicInteger();
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int t = 0; t < 32; t++) {
-                calls.add(callers.submit(() -> {
-                    ClientRequest req = new ClientRequest().setRequestUri("/hello");
-                    ClientResponse resp = new ClientResponse();
-                    for (int i = 0; i < 50; i++) {
-                        client.doRequest(req, resp);
-                        if (resp.bodyString().equals("hello")) {
-                            ok.incrementAndGet();
-                        }
+            ConcurrentCallers.run(callers, 32, caller -> {
+                ClientRequest req = new ClientRequest().setRequestUri("/hello");
+                ClientResponse resp = new ClientResponse();
+                for (int i = 0; i < 50; i++) {
+                    client.doRequest(req, resp);
+                    if (resp.bodyString().equals("hello")) {
+                        ok.incrementAndGet();
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : calls) {
-                f.get(60, TimeUnit.SECONDS);
-            }
+                }
+            });
         }
         assertThat(ok.get()).isEqualTo(32 * 50);
         assertThat(server.stats().connectionsAccepted()).isLessThanOrEqualTo(4);

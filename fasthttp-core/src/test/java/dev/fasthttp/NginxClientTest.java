@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -181,21 +180,14 @@ class NginxClientTest {
         AtomicInteger dials = new AtomicInteger();
         try (HostClient client = client(dials, b -> b.maxConnections(4).maxConnectionWait(Duration.ofSeconds(30)));
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?>[] calls = new Future<?>[16];
-            for (int t = 0; t < calls.length; t++) {
-                calls[t] = callers.submit(() -> {
-                    ClientRequest req = new ClientRequest().setRequestUri("/hello");
-                    ClientResponse resp = new ClientResponse();
-                    for (int i = 0; i < 20; i++) {
-                        client.doRequest(req, resp);
-                        assertThat(resp.body().contentEquals("hello from nginx".getBytes(StandardCharsets.US_ASCII))).isTrue();
-                    }
-                    return null;
-                });
-            }
-            for (Future<?> call : calls) {
-                call.get(60, TimeUnit.SECONDS);
-            }
+            ConcurrentCallers.run(callers, 16, caller -> {
+                ClientRequest req = new ClientRequest().setRequestUri("/hello");
+                ClientResponse resp = new ClientResponse();
+                for (int i = 0; i < 20; i++) {
+                    client.doRequest(req, resp);
+                    assertThat(resp.body().contentEquals("hello from nginx".getBytes(StandardCharsets.US_ASCII))).isTrue();
+                }
+            });
             assertThat(client.openConnections()).isLessThanOrEqualTo(4);
         }
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,25 +127,17 @@ class ServeConnectionTest {
                     });
                 }
             });
-            List<Future<?>> calls = new ArrayList<>();
-            for (int caller = 0; caller < callers; caller++) {
-                int id = caller;
-                calls.add(threads.submit(() -> {
-                    ClientRequest req = new ClientRequest();
-                    ClientResponse resp = new ClientResponse();
-                    for (int i = 0; i < requestsEach; i++) {
-                        String body = "x".repeat((id * 7 + i * 13) % 300); // answers of many lengths
-                        req.reset().setRequestUri("/" + id + "/" + i).setMethod("POST").setBodyString(body);
-                        client.doRequest(req, resp);
-                        assertThat(resp.statusCode()).isEqualTo(200);
-                        assertThat(resp.body().toString()).isEqualTo("/" + id + "/" + i + " " + body);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
+            ConcurrentCallers.run(threads, callers, id -> {
+                ClientRequest req = new ClientRequest();
+                ClientResponse resp = new ClientResponse();
+                for (int i = 0; i < requestsEach; i++) {
+                    String body = "x".repeat((id * 7 + i * 13) % 300); // answers of many lengths
+                    req.reset().setRequestUri("/" + id + "/" + i).setMethod("POST").setBodyString(body);
+                    client.doRequest(req, resp);
+                    assertThat(resp.statusCode()).isEqualTo(200);
+                    assertThat(resp.body().toString()).isEqualTo("/" + id + "/" + i + " " + body);
+                }
+            });
             assertThat(echo.stats().requests(2)).isEqualTo((long) callers * requestsEach);
         }
     }
