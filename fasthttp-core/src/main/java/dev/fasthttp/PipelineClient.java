@@ -1,6 +1,7 @@
 package dev.fasthttp;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,12 @@ import javax.net.ssl.SSLException;
  */
 public final class PipelineClient implements AutoCloseable {
 
+    /**
+     * Closes the connections of a client dropped without being closed: the threads serving
+     * virtual-thread callers wait for work until then, and hold their connection meanwhile.
+     */
+    private static final Cleaner DROPPED_CLIENTS = Cleaner.create();
+
     private final ClientSettings settings;
     private final int maxPendingRequests;
     private final ConnectionPool pool;
@@ -39,6 +46,7 @@ public final class PipelineClient implements AutoCloseable {
     private final boolean tls;
     private final PipelinedConnection[] connections;
     private final ThreadLocal<PipelineCall> calls = ThreadLocal.withInitial(PipelineCall::new);
+    private final Cleaner.Cleanable closer;
     private boolean closed; // guarded by connections
 
     private PipelineClient(Builder b) {
@@ -53,6 +61,7 @@ public final class PipelineClient implements AutoCloseable {
         this.pool = new ConnectionPool(settings, List.of(endpoint), tls, 2 * settings.maxConnections(), settings.connectTimeout());
         this.connections = new PipelinedConnection[settings.maxConnections()];
         ClientWatchdog.watch(pool);
+        this.closer = DROPPED_CLIENTS.register(this, new Closer(connections, pool));
     }
 
     /** A client for {@code address}: {@code host:port}, or {@code host} for port 80 (443 with {@link Builder#tls}). */
@@ -156,14 +165,24 @@ public final class PipelineClient implements AutoCloseable {
     public void close() {
         synchronized (connections) {
             closed = true;
-            for (PipelinedConnection c : connections) {
-                if (c != null) {
-                    c.close(new IOException("client closed"));
+        }
+        closer.clean(); // once, whether here or after the client was dropped
+    }
+
+    /** What closing takes, without the client itself, so that a dropped client can be collected and then closed. */
+    private record Closer(PipelinedConnection[] connections, ConnectionPool pool) implements Runnable {
+        @Override
+        public void run() {
+            synchronized (connections) {
+                for (PipelinedConnection c : connections) {
+                    if (c != null) {
+                        c.close(new IOException("client closed"));
+                    }
                 }
             }
+            pool.close();
+            ClientWatchdog.forget(pool);
         }
-        pool.close();
-        ClientWatchdog.forget(pool);
     }
 
     @Override

@@ -76,24 +76,16 @@ class PipelineClientTest {
 
     private static void callConcurrently(PipelineClient client, ExecutorService pool, int callers, int calls) throws Exception {
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < callers; t++) {
-                int caller = t;
-                done.add(pool.submit(() -> {
-                    ClientRequest req = new ClientRequest();
-                    ClientResponse resp = new ClientResponse();
-                    for (int i = 0; i < calls; i++) {
-                        String uri = "/echo?caller=" + caller + "&call=" + i;
-                        client.doRequest(req.setRequestUri(uri), resp);
-                        assertThat(resp.statusCode()).isEqualTo(200);
-                        assertThat(resp.bodyString()).isEqualTo(uri);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
-            }
+            ConcurrentCallers.run(pool, callers, caller -> {
+                ClientRequest req = new ClientRequest();
+                ClientResponse resp = new ClientResponse();
+                for (int i = 0; i < calls; i++) {
+                    String uri = "/echo?caller=" + caller + "&call=" + i;
+                    client.doRequest(req.setRequestUri(uri), resp);
+                    assertThat(resp.statusCode()).isEqualTo(200);
+                    assertThat(resp.bodyString()).isEqualTo(uri);
+                }
+            });
         } finally {
             pool.shutdownNow();
         }
@@ -189,23 +181,16 @@ class PipelineClientTest {
         PipelineClient client = client(server.port(), b -> b.writeTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(20)));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
+            ConcurrentCallers.run(pool, 16, caller -> {
                 byte[] body = new byte[512 * 1024];
-                java.util.Arrays.fill(body, (byte) ('a' + t));
-                done.add(pool.submit(() -> {
-                    ClientRequest req = new ClientRequest().setMethod("POST").setRequestUri("/echo").setBody(body);
-                    ClientResponse resp = new ClientResponse();
-                    for (int i = 0; i < 4; i++) {
-                        client.doRequest(req, resp);
-                        assertThat(resp.bodyBytes()).isEqualTo(body);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
-            }
+                java.util.Arrays.fill(body, (byte) ('a' + caller));
+                ClientRequest req = new ClientRequest().setMethod("POST").setRequestUri("/echo").setBody(body);
+                ClientResponse resp = new ClientResponse();
+                for (int i = 0; i < 4; i++) {
+                    client.doRequest(req, resp);
+                    assertThat(resp.bodyBytes()).isEqualTo(body);
+                }
+            });
         } finally {
             pool.shutdownNow();
         }
@@ -232,6 +217,29 @@ class PipelineClientTest {
         client.doRequest(new ClientRequest().setRequestUri("/echo?again"), resp);
         assertThat(resp.bodyString()).isEqualTo("/echo?again");
         assertThat(server.stats().connectionsAccepted()).isEqualTo(2);
+    }
+
+    /**
+     * The threads serving virtual-thread callers wait for work as long as the client lives; a
+     * client dropped without being closed is collected all the same, and its connection closed.
+     */
+    @Test
+    void aClientDroppedWithoutClosingIsCollectedAndItsConnectionClosed() throws Exception {
+        Server server = server(b -> { });
+        java.lang.ref.WeakReference<PipelineClient> dropped = new java.lang.ref.WeakReference<>(
+                PipelineClient.builder("127.0.0.1:" + server.port()).maxIdleConnectionDuration(Duration.ofMinutes(10)).build());
+        Thread.ofVirtual().start(() -> {
+            try {
+                dropped.get().doRequest(new ClientRequest().setRequestUri("/echo"), new ClientResponse());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).join(30_000);
+        assertThat(server.stats().connectionsAccepted()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            System.gc();
+            return dropped.get() == null && server.stats().connectionsActive() == 0;
+        });
     }
 
     @Test
