@@ -19,11 +19,6 @@ final class PipelineCall {
     boolean unsent;
     /** The thread waiting for the answer. */
     Thread caller;
-    /**
-     * Whether the caller writes and reads for the connection while it waits: platform threads do;
-     * virtual threads leave that to the connection's own threads (see {@link PipelinedConnection}).
-     */
-    boolean works;
 
     private IOException failure;
     private volatile boolean done;
@@ -36,7 +31,6 @@ final class PipelineCall {
         this.unsent = false;
         this.failure = null;
         this.caller = Thread.currentThread();
-        this.works = !caller.isVirtual();
         this.done = false;
         response.buffer.clear();
     }
@@ -50,6 +44,14 @@ final class PipelineCall {
         if (waiting != Thread.currentThread()) {
             LockSupport.unpark(waiting);
         }
+    }
+
+    /**
+     * Whether the caller writes and reads for the connection while it waits: platform threads do;
+     * virtual threads leave that to the connection's own threads (see {@link PipelinedConnection}).
+     */
+    boolean works() {
+        return !caller.isVirtual();
     }
 
     boolean isDone() {

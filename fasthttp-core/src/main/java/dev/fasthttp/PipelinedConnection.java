@@ -105,7 +105,7 @@ final class PipelinedConnection {
             if (call.request.connectionClose()) {
                 closing = true; // nothing may follow it on this connection
             }
-            if (!call.works) {
+            if (!call.works()) {
                 if (ownWriter == null) {
                     ownWriter = Thread.ofVirtual().name("fasthttp-pipeline-writer").start(() -> ownThreadLoop(true));
                     ownReader = Thread.ofVirtual().name("fasthttp-pipeline-reader").start(() -> ownThreadLoop(false));
@@ -126,7 +126,7 @@ final class PipelinedConnection {
     void await(PipelineCall call) throws IOException {
         boolean interrupted = Thread.interrupted(); // the turns' I/O must not see it
         while (!call.isDone()) {
-            if (!call.works || !takeTurn(call, true, true)) {
+            if (!call.works() || !takeTurn(call, true, true)) {
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
             }
@@ -253,7 +253,10 @@ final class PipelinedConnection {
     /** The connection to write on: the one in use, else one from the pool (dialled if none is idle there); null if failed. */
     private ClientConnection connection() throws IOException {
         synchronized (this) {
-            if (dead || connection != null) {
+            if (dead) {
+                return null;
+            }
+            if (connection != null) {
                 return connection;
             }
         }
