@@ -1,6 +1,6 @@
 package dev.fasthttp;
 
-import dev.fasthttp.transport.IoHandler;
+import dev.fasthttp.internal.transport.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;

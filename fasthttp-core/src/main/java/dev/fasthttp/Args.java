@@ -1,9 +1,10 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.ViewTable;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
-import dev.fasthttp.bytes.Percent;
-import dev.fasthttp.bytes.Utf8;
+import dev.fasthttp.internal.bytes.Percent;
+import dev.fasthttp.internal.bytes.Utf8;
 import java.util.Arrays;
 
 /**

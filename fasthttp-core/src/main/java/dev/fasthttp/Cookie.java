@@ -1,8 +1,8 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.Ascii;
-import dev.fasthttp.bytes.ByteBuf;
-import dev.fasthttp.http1.HttpDate;
+import dev.fasthttp.internal.bytes.Ascii;
+import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.HttpDate;
 
 /**
  * A cookie to send with {@link Response#setCookie(Cookie)} (RFC 6265 {@code Set-Cookie}).

@@ -1,10 +1,10 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
-import dev.fasthttp.http1.Method;
-import dev.fasthttp.http1.PathNormalizer;
-import dev.fasthttp.http1.RequestHead;
+import dev.fasthttp.internal.http1.Method;
+import dev.fasthttp.internal.http1.PathNormalizer;
+import dev.fasthttp.internal.http1.RequestHead;
 
 /**
  * The request being served: its line, headers and body, read in place from the bytes the

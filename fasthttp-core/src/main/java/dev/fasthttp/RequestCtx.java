@@ -1,7 +1,7 @@
 package dev.fasthttp;
 
 import dev.fasthttp.bytes.ByteView;
-import dev.fasthttp.http1.StatusLine;
+import dev.fasthttp.internal.http1.StatusLine;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package dev.fasthttp;
 
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 
 /**
  * Why a request failed: a protocol error found before the handler ran ({@link #protocolError()}

@@ -1,6 +1,7 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.HeaderBlock;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -59,7 +60,7 @@ public final class Response {
     }
 
     public Response setContentType(CharSequence type) {
-        HeaderLines.checkValue(type);
+        HeaderBlock.checkValue(type);
         contentType.clear();
         contentType.appendLatin1(type);
         contentTypeSet = true;
@@ -100,7 +101,7 @@ public final class Response {
 
     public Response setBody(ByteView bytes) {
         body.clear();
-        body.append(bytes);
+        body.append(bytes.array(), bytes.offset(), bytes.length());
         return this;
     }
 
@@ -123,7 +124,7 @@ public final class Response {
     }
 
     public Response appendBody(ByteView bytes) {
-        body.append(bytes);
+        body.append(bytes.array(), bytes.offset(), bytes.length());
         return this;
     }
 

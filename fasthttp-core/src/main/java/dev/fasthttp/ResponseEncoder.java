@@ -1,7 +1,7 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
-import dev.fasthttp.http1.StatusLine;
+import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.StatusLine;
 import java.nio.charset.StandardCharsets;
 
 /**

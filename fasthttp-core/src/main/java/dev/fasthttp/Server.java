@@ -1,6 +1,7 @@
 package dev.fasthttp;
 
-import dev.fasthttp.transport.EventLoop;
+import dev.fasthttp.internal.http1.HeaderBlock;
+import dev.fasthttp.internal.transport.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -369,7 +370,7 @@ public final class Server {
 
         /** The {@code Server} header value. Default "fasthttp". */
         public Builder name(String name) {
-            HeaderLines.checkValue(name);
+            HeaderBlock.checkValue(name);
             this.name = name;
             return this;
         }

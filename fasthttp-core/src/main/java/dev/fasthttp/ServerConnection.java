@@ -1,11 +1,11 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
-import dev.fasthttp.http1.ChunkedDecoder;
-import dev.fasthttp.http1.HeadScanner;
-import dev.fasthttp.http1.ProtocolError;
-import dev.fasthttp.http1.RequestHead;
-import dev.fasthttp.transport.IoHandler;
+import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.ChunkedDecoder;
+import dev.fasthttp.internal.http1.HeadScanner;
+import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.internal.http1.RequestHead;
+import dev.fasthttp.internal.transport.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.fasthttp;
 
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.Numbers;
+import dev.fasthttp.internal.bytes.Numbers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

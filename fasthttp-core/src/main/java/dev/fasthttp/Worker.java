@@ -1,10 +1,10 @@
 package dev.fasthttp;
 
-import dev.fasthttp.bytes.ByteBuf;
-import dev.fasthttp.http1.DateHeader;
-import dev.fasthttp.http1.RequestParser;
-import dev.fasthttp.transport.BufferPool;
-import dev.fasthttp.transport.EventLoop;
+import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.DateHeader;
+import dev.fasthttp.internal.http1.RequestParser;
+import dev.fasthttp.internal.transport.BufferPool;
+import dev.fasthttp.internal.transport.EventLoop;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

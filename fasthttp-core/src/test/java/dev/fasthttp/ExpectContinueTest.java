@@ -1,8 +1,11 @@
 package dev.fasthttp;
 
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

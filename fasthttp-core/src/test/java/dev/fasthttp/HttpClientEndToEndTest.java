@@ -1,5 +1,6 @@
 package dev.fasthttp;
 
+import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,8 @@
 package dev.fasthttp;
 
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

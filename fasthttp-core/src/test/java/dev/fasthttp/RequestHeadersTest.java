@@ -3,7 +3,7 @@ package dev.fasthttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fasthttp.http1.RequestParser;
+import dev.fasthttp.internal.http1.RequestParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.fasthttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fasthttp.bytes.ByteBuf;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

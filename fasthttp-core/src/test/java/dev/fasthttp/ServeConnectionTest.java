@@ -1,5 +1,11 @@
 package dev.fasthttp;
 
+import dev.fasthttp.client.ClientRequest;
+import dev.fasthttp.client.ClientResponse;
+import dev.fasthttp.client.HostClient;
+import dev.fasthttp.testing.ConcurrentCallers;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.ScriptedChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

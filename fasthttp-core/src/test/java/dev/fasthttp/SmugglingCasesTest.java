@@ -3,7 +3,7 @@ package dev.fasthttp;
 import static dev.fasthttp.ProtocolCase.head;
 import static dev.fasthttp.ProtocolCase.row;
 
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

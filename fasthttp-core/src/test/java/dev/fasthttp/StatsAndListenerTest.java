@@ -1,5 +1,9 @@
 package dev.fasthttp;
 
+import dev.fasthttp.testing.CapturingLogger;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import static dev.fasthttp.ConnectionState.ACTIVE;
 import static dev.fasthttp.ConnectionState.CLOSED;
 import static dev.fasthttp.ConnectionState.IDLE;
@@ -7,7 +11,7 @@ import static dev.fasthttp.ConnectionState.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

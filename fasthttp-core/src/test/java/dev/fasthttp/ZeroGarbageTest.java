@@ -1,5 +1,7 @@
 package dev.fasthttp;
 
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.bytes.ByteView;

@@ -1,9 +1,9 @@
 package dev.fasthttp.benchmarks;
 
-import dev.fasthttp.Client;
-import dev.fasthttp.ClientRequest;
-import dev.fasthttp.ClientResponse;
-import dev.fasthttp.PipelineClient;
+import dev.fasthttp.client.Client;
+import dev.fasthttp.client.ClientRequest;
+import dev.fasthttp.client.ClientResponse;
+import dev.fasthttp.client.PipelineClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -3,10 +3,10 @@ package dev.fasthttp.benchmarks;
 import static dev.fasthttp.benchmarks.FasthttpRequests.GET;
 import static dev.fasthttp.benchmarks.FasthttpRequests.POST;
 
-import dev.fasthttp.http1.HeadScanner;
-import dev.fasthttp.http1.ProtocolError;
-import dev.fasthttp.http1.RequestHead;
-import dev.fasthttp.http1.RequestParser;
+import dev.fasthttp.internal.http1.HeadScanner;
+import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.internal.http1.RequestHead;
+import dev.fasthttp.internal.http1.RequestParser;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

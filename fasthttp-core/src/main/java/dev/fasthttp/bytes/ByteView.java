@@ -1,5 +1,7 @@
 package dev.fasthttp.bytes;
 
+import dev.fasthttp.internal.bytes.Ascii;
+import dev.fasthttp.internal.bytes.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;

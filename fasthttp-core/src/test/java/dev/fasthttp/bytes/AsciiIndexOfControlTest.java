@@ -1,5 +1,6 @@
 package dev.fasthttp.bytes;
 
+import dev.fasthttp.internal.bytes.Ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.fasthttp.spring.boot.autoconfigure;
 
 import dev.fasthttp.ServerStats;
 import dev.fasthttp.TimeoutKind;
-import dev.fasthttp.http1.ProtocolError;
+import dev.fasthttp.http.ProtocolError;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,5 @@
+/**
+ * Protocol vocabulary shared by the server and the client, importing nothing of the engine:
+ * the protocol errors a message can be refused for, each with the status a client gets.
+ */
+package dev.fasthttp.http;

@@ -1,9 +1,0 @@
-package dev.fasthttp.transport;
-
-import java.nio.channels.SelectionKey;
-
-/** What a selection key is attached to: told when its channel is ready, on the loop thread. */
-public interface IoHandler {
-
-    void onReady(SelectionKey key);
-}
