@@ -3,9 +3,9 @@ package dev.fasthttp;
 import static dev.fasthttp.benchmarks.FasthttpRequests.GET;
 import static dev.fasthttp.benchmarks.FasthttpRequests.HELLO;
 
+import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.http1.HeadScanner;
-import dev.fasthttp.http.ProtocolError;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,10 +1,10 @@
 package dev.fasthttp;
 
-import dev.fasthttp.internal.http1.ViewTable;
-import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.bytes.Percent;
 import dev.fasthttp.internal.bytes.Utf8;
+import dev.fasthttp.internal.http1.ViewTable;
 import java.util.Arrays;
 
 /**

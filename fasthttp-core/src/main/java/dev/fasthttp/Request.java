@@ -1,7 +1,7 @@
 package dev.fasthttp;
 
-import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.http1.Method;
 import dev.fasthttp.internal.http1.PathNormalizer;
 import dev.fasthttp.internal.http1.RequestHead;

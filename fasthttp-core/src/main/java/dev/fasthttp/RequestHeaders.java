@@ -1,9 +1,9 @@
 package dev.fasthttp;
 
-import dev.fasthttp.internal.http1.ViewTable;
-import dev.fasthttp.internal.bytes.Ascii;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.internal.bytes.Ascii;
 import dev.fasthttp.internal.http1.RequestHead;
+import dev.fasthttp.internal.http1.ViewTable;
 import java.util.Arrays;
 
 /**

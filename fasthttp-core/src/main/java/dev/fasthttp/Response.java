@@ -1,8 +1,8 @@
 package dev.fasthttp;
 
-import dev.fasthttp.internal.http1.HeaderBlock;
-import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.HeaderBlock;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 

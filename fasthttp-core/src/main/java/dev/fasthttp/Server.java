@@ -1,6 +1,10 @@
 package dev.fasthttp;
 
 import dev.fasthttp.internal.http1.HeaderBlock;
+import dev.fasthttp.internal.server.Acceptor;
+import dev.fasthttp.internal.server.ConnectionLimiter;
+import dev.fasthttp.internal.server.EngineState;
+import dev.fasthttp.internal.server.StallWatchdog;
 import dev.fasthttp.internal.transport.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An HTTP/1.1 server whose steady-state request path allocates nothing.
@@ -37,24 +40,21 @@ public final class Server {
     private static final System.Logger.Level INFO = System.Logger.Level.INFO;
 
     final ServerSettings settings;
-    private final AtomicLong connectionIds = new AtomicLong();
-    private final ConnectionLimiter limiter;
+    final EngineState state;
     private final DirectWorkers directWorkers = new DirectWorkers(this);
     private final ServerStats stats;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Object drainMonitor = new Object();
 
     private volatile Counters[] allCounters = {directWorkers.counters()};
     private volatile Worker[] workers;
     private volatile Acceptor acceptor;
     private volatile StallWatchdog watchdog;
-    private volatile boolean draining;
     private volatile InetSocketAddress localAddress;
 
     private Server(ServerSettings settings) {
         this.settings = settings;
-        this.limiter = new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerIp());
-        this.stats = new ServerStats(() -> allCounters, limiter::open);
+        this.state = new EngineState(new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerIp()));
+        this.stats = new ServerStats(() -> allCounters, state.limiter()::open);
     }
 
     public static Builder builder() {
@@ -96,7 +96,7 @@ public final class Server {
         }
         workers = started;
         refreshCounters();
-        acceptor = new Acceptor(this, channel, started);
+        acceptor = new Acceptor(channel, started, state, settings.logger());
         for (Worker w : started) {
             w.start();
         }
@@ -160,16 +160,16 @@ public final class Server {
     public ShutdownResult shutdown(Duration drainTimeout) {
         long begin = System.nanoTime();
         Worker[] started = workers;
-        if (started == null || draining) {
+        if (started == null || state.draining()) {
             return new ShutdownResult(true, 0, Duration.ZERO);
         }
-        draining = true;
+        state.beginDraining();
         started[0].loop().execute(acceptor::close);
         for (Worker w : started) {
             w.loop().execute(w::beginDrain);
         }
-        boolean drained = awaitConnectionsClosed(begin + drainTimeout.toNanos());
-        int cut = drained ? 0 : limiter.open();
+        boolean drained = state.awaitConnectionsClosed(begin + drainTimeout.toNanos());
+        int cut = drained ? 0 : state.limiter().open();
         // What is left: requests cut by the timeout, and refused connections still lingering.
         CountDownLatch closedAll = new CountDownLatch(started.length);
         for (Worker w : started) {
@@ -225,47 +225,6 @@ public final class Server {
 
     public boolean isRunning() {
         return workers != null && stopped.getCount() > 0;
-    }
-
-    // ---- used by workers and the acceptor ----------------------------------------------------
-
-    boolean draining() {
-        return draining;
-    }
-
-    long nextConnectionId() {
-        return connectionIds.incrementAndGet();
-    }
-
-    ConnectionLimiter limiter() {
-        return limiter;
-    }
-
-    /** Called by a loop when an admitted connection closed. */
-    void connectionClosed(java.net.InetAddress ip) {
-        if (limiter.release(ip) == 0 && draining) {
-            synchronized (drainMonitor) {
-                drainMonitor.notifyAll();
-            }
-        }
-    }
-
-    private boolean awaitConnectionsClosed(long deadlineNanos) {
-        synchronized (drainMonitor) {
-            while (limiter.open() > 0) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    drainMonitor.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -1,16 +1,15 @@
 package dev.fasthttp;
 
-import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.http1.ChunkedDecoder;
 import dev.fasthttp.internal.http1.HeadScanner;
-import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.http1.RequestHead;
+import dev.fasthttp.internal.server.Linger;
 import dev.fasthttp.internal.transport.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -32,25 +31,20 @@ import java.nio.channels.SocketChannel;
  * </pre>
  *
  * <p>All of it runs on the worker's loop thread (or, for {@link Server#serveConnection}, on the
- * caller's thread with a blocking channel). Bytes are parsed where they were read: the read
- * buffer is borrowed from the loop's pool while unprocessed bytes remain, and returned when
- * drained, so an idle connection holds none. Requests already buffered (pipelining) are all
- * served before the responses are flushed in one write.
+ * caller's thread with a blocking channel). This class owns the states and every transition,
+ * and the timeouts that force one; the mechanisms are its parts: {@link RequestReader} (the
+ * input and its framing), {@link HandlerDispatch} (running handlers, errors as responses),
+ * {@link ResponseWriter} (output, and what the socket did not take yet) and {@link Linger}.
+ * Requests already buffered (pipelining) are all served before the responses are flushed in one
+ * write.
  *
- * <p>Connection objects are pooled: {@link #generation} tells work that finishes late (a
- * virtual thread) whether the connection it started on is still the same one.
+ * <p>Connection objects are pooled, and reused once closed: {@link Offload} tells work that
+ * finishes late on a virtual thread whether the connection it began on is still the same one.
  */
-final class ServerConnection implements IoHandler, ConnectionInfo {
+final class ServerConnection implements IoHandler {
 
     private enum State { READING, WRITING, DETACHED, LINGERING, CLOSED }
 
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
-    /** How long a closing connection waits for the client to read the last response and close. */
-    private static final long LINGER_NANOS = 2_000_000_000L;
-    /** How much a closing connection reads and discards before giving up on the client. */
-    private static final int LINGER_MAX_BYTES = 1024 * 1024;
-    /** Room for chunk-size lines in a chunked body beyond the body limit. */
-    private static final int CHUNK_FRAMING_SLACK = 8 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
@@ -60,8 +54,10 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     private Worker worker;
     private final Server server;
     private final ServerSettings settings;
-    private final HeadScanner scanner = new HeadScanner();
-    private final ChunkedDecoder chunked = new ChunkedDecoder();
+    private final RequestReader reader;
+    private final ResponseWriter writer;
+    private final Linger linger = new Linger();
+    private final Offload offload = new Offload(this);
 
     ServerConnection prev;
     ServerConnection next;
@@ -69,60 +65,40 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     private ByteChannel channel;
     private SocketChannel socket;
     private SelectionKey key;
-    private long id;
-    private InetSocketAddress remote;
+    private final ConnectionIdentity identity;
     private boolean admitted;
-    private int generation;
-    private long requestCount;
     private State state = State.CLOSED;
 
-    // Input: in[inStart, inEnd) holds bytes not yet consumed; ctx is set once a head is parsed.
-    private ByteBuffer in;
-    private int inStart;
-    private int inEnd;
+    /** The request being read or served: set once its head is parsed, cleared once its response is out. */
     private RequestCtx ctx;
-    private int bodyStart;
-    private boolean bufferMoved;
-
-    // Output that did not fit in the socket: a copy, plus a large body still in its ctx.
-    private ByteBuffer pending;
-    private ByteBuffer pendingBody;
-    private RequestCtx pendingCtx;
     private boolean closeAfterWrite;
     /** The client said this request is its last (Connection: close, or HTTP/1.0 without keep-alive). */
     private boolean clientClosing;
 
-    private long deadline = NO_DEADLINE;
-    private TimeoutKind deadlineKind;
-    private int lingered;
+    private final Deadline deadline = new Deadline();
 
     ServerConnection(Worker worker) {
         this.worker = worker;
         this.server = worker.server;
         this.settings = worker.settings;
+        this.reader = new RequestReader(settings);
+        this.writer = new ResponseWriter(settings.writeBufferSize());
+        this.identity = new ConnectionIdentity(server);
     }
 
     void open(ByteChannel channel, SocketChannel socket, InetSocketAddress remote, long id, boolean admitted) {
         this.channel = channel;
         this.socket = socket;
-        this.remote = remote;
-        this.id = id;
+        identity.open(id, remote);
         this.admitted = admitted;
-        this.requestCount = 0;
         this.state = State.READING;
         this.key = null;
-        this.in = null;
-        this.inStart = this.inEnd = 0;
         this.ctx = null;
-        this.pendingBody = null;
-        this.pendingCtx = null;
         this.closeAfterWrite = false;
         this.clientClosing = false;
-        this.lingered = 0;
-        scanner.reset(0);
-        if (pending != null) {
-            pending.clear();
-        }
+        reader.reset();
+        writer.reset();
+        linger.reset();
     }
 
     void register(SelectionKey key) {
@@ -131,30 +107,8 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** Reports NEW and starts the idle clock. */
     void opened() {
-        notifyState(ConnectionState.NEW);
+        identity.notify(settings, ConnectionState.NEW);
         setDeadline(TimeoutKind.IDLE);
-    }
-
-    // ---- ConnectionInfo ----------------------------------------------------------------------
-
-    @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return server.localAddress();
-    }
-
-    @Override
-    public long requestCount() {
-        return requestCount;
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -178,12 +132,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 discardLingering();
                 return;
             }
-            if (state != State.READING || !read()) {
-                return;
+            if (state == State.READING && read()) {
+                serveBuffered();
             }
-            processInput();
-            flush();
-            afterProcessing();
         } catch (IOException e) {
             close();
         }
@@ -191,18 +142,15 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     private void onWritable() {
         try {
-            if (state != State.WRITING || !writePending()) {
+            if (state != State.WRITING || !continueWriting()) {
                 return;
             }
             if (closeAfterWrite) {
                 closeAfterLastResponse();
                 return;
             }
-            state = State.READING;
-            key.interestOps(SelectionKey.OP_READ);
-            processInput(); // requests that arrived pipelined while we were writing
-            flush();
-            afterProcessing();
+            attach();
+            serveBuffered(); // requests that arrived pipelined while we were writing
         } catch (IOException e) {
             close();
         }
@@ -216,7 +164,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     void serveBlocking(DirectWorkers lender) throws IOException {
         try {
             while (state == State.READING) {
-                prepareToRead();
+                ByteBuffer in = reader.prepareToRead(worker.readBuffers);
                 lender.giveBack(worker);
                 worker = null;
                 int n;
@@ -225,12 +173,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 } finally {
                     worker = lender.borrow();
                 }
-                if (!took(n)) {
-                    continue;
+                if (took(n)) {
+                    serveBuffered();
                 }
-                processInput();
-                flush();
-                afterProcessing();
             }
         } finally {
             Worker last = worker;
@@ -243,8 +188,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** Reads once; false if nothing came (or the peer closed, which closes the connection). */
     private boolean read() throws IOException {
-        prepareToRead();
-        return took(channel.read(in));
+        return took(channel.read(reader.prepareToRead(worker.readBuffers)));
     }
 
     /** Accounts for a read of {@code n} bytes; false if nothing came (or the peer closed, which closes the connection). */
@@ -255,90 +199,41 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             }
             return false;
         }
-        inEnd += n;
+        reader.took(n);
         worker.counters().add(Counters.BYTES_READ, n);
         return true;
     }
 
-    private void prepareToRead() {
-        if (in == null) {
-            in = worker.readBuffers.acquire();
-            inStart = inEnd = 0;
-            scanner.reset(0);
-        }
-        if (inEnd == in.capacity()) {
-            makeRoom();
-        }
-        in.limit(in.capacity()).position(inEnd);
-    }
-
-    /** The buffer is full: move the current request to the front, or grow. */
-    private void makeRoom() {
-        if (inStart > 0) {
-            compact();
-            return;
-        }
-        int limit = ctx == null ? settings.maxRequestHeaderSize() + 2 * 1024
-                : (int) Math.min(Integer.MAX_VALUE - 8, (bodyStart - inStart) + settings.maxRequestBodySize() + CHUNK_FRAMING_SLACK);
-        int grown = (int) Math.min((long) in.capacity() * 2, limit);
-        grow(Math.max(grown, in.capacity() + 1));
-    }
-
-    private void compact() {
-        int delta = inStart;
-        byte[] a = in.array();
-        System.arraycopy(a, inStart, a, 0, inEnd - inStart);
-        shift(delta);
-    }
-
-    private void grow(int capacity) {
-        ByteBuffer bigger = ByteBuffer.allocate(capacity);
-        System.arraycopy(in.array(), inStart, bigger.array(), 0, inEnd - inStart);
-        worker.readBuffers.release(in);
-        in = bigger;
-        shift(inStart);
-    }
-
-    private void shift(int delta) {
-        inEnd -= delta;
-        inStart -= delta;
-        bodyStart -= delta;
-        scanner.shift(delta);
-        chunked.shift(delta);
-        if (ctx != null) {
-            bufferMoved = true;
-        }
+    /** Serves every complete request buffered, flushes their responses, then settles the connection's wait. */
+    private void serveBuffered() throws IOException {
+        processInput();
+        flush();
+        afterProcessing();
     }
 
     /** Parses and serves every complete request in the buffer. */
     private void processInput() throws IOException {
         while (state == State.READING && !closeAfterWrite) {
             if (ctx == null) {
-                if (inEnd == inStart) {
-                    return;
-                }
-                int headEnd = scanner.scan(in.array(), inEnd, settings.maxRequestHeaderSize(), settings.maxRequestUriLength());
+                int headEnd = reader.scanHead();
                 if (headEnd == HeadScanner.NEED_MORE) {
-                    if (!scanner.started(inEnd)) {
-                        inStart = inEnd; // only empty lines so far: nothing has begun
-                    }
                     return;
                 }
                 if (headEnd == HeadScanner.ERROR) {
-                    refuse(scanner.error());
+                    refuse(reader.headError());
                     return;
                 }
                 if (!beginRequest(headEnd)) {
                     return;
                 }
             }
-            int requestEnd = completeBody();
+            int requestEnd = reader.completeBody(ctx.request());
             if (requestEnd == ChunkedDecoder.NEED_MORE) {
-                awaitBody();
+                reader.awaitBody(ctx.request().head, worker.readBuffers);
                 return;
             }
             if (requestEnd == ChunkedDecoder.ERROR) {
-                refuse(chunked.error());
+                refuse(reader.bodyError());
                 return;
             }
             serve(requestEnd);
@@ -347,13 +242,12 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** The head is complete: parse it, check the framing, answer Expect. */
     private boolean beginRequest(int headEnd) throws IOException {
-        inStart = scanner.requestStart();
-        requestCount++;
+        identity.countRequest();
         ctx = worker.acquireContext();
-        ctx.reset(this);
-        notifyState(ConnectionState.ACTIVE);
+        ctx.reset(identity);
+        identity.notify(settings, ConnectionState.ACTIVE);
         RequestHead head = ctx.request().head;
-        ProtocolError error = worker.parser.parse(in.array(), inStart, headEnd, head);
+        ProtocolError error = reader.parseHead(worker.parser, headEnd, head);
         if (error == null && head.contentLength() > settings.maxRequestBodySize()) {
             error = ProtocolError.BODY_TOO_LARGE;
         }
@@ -364,13 +258,9 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             refuse(error);
             return false;
         }
-        bodyStart = headEnd;
-        bufferMoved = false;
+        reader.beginBody(headEnd, head);
         if (settings.responseObserver() != null) {
             ctx.markStart(System.nanoTime());
-        }
-        if (head.chunked()) {
-            chunked.reset(headEnd);
         }
         if (head.expectContinue() && head.minorVersion() >= 1 && (head.chunked() || head.contentLength() > 0)) {
             // Asked whatever the split: a client may send the body without waiting (RFC 9110 10.1.1),
@@ -379,7 +269,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
                 refuse(ProtocolError.EXPECTATION_FAILED);
                 return false;
             }
-            if (completeBody() == ChunkedDecoder.NEED_MORE) {
+            if (reader.completeBody(ctx.request()) == ChunkedDecoder.NEED_MORE) {
                 worker.out.append(CONTINUE);
                 flush();
             }
@@ -387,120 +277,40 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         return true;
     }
 
-    /** Where the request ends if its body is complete, else NEED_MORE or ERROR. */
-    private int completeBody() {
-        RequestHead head = ctx.request().head;
-        if (head.chunked()) {
-            int end = chunked.decode(in.array(), inEnd, settings.maxRequestBodySize(), settings.maxRequestHeaderSize());
-            if (end >= 0) {
-                ctx.request().setBody(in.array(), bodyStart, (int) chunked.decodedLength());
-            }
-            return end;
-        }
-        long length = Math.max(0, head.contentLength());
-        if (inEnd - bodyStart < length) {
-            return ChunkedDecoder.NEED_MORE;
-        }
-        ctx.request().setBody(in.array(), bodyStart, (int) length);
-        return bodyStart + (int) length;
-    }
-
-    /** Makes room for the rest of the body. */
-    private void awaitBody() {
-        RequestHead head = ctx.request().head;
-        if (head.chunked()) {
-            inEnd = chunked.reclaim(in.array(), inEnd); // the decoded framing's space is free again
-            return;
-        }
-        int needed = (int) ((bodyStart - inStart) + head.contentLength());
-        if (needed > in.capacity() - inStart) {
-            if (needed <= in.capacity()) {
-                compact();
-            } else {
-                grow(needed);
-            }
-        }
-    }
-
     // ---- serving -----------------------------------------------------------------------------
 
     private void serve(int requestEnd) throws IOException {
         RequestCtx c = ctx;
-        if (bufferMoved) {
-            // Compaction moved the bytes the head's positions point at: parse them again where they are.
-            Request request = c.request();
-            worker.parser.parse(in.array(), inStart, bodyStart, request.head);
-            request.bind(settings.normalizePath());
-            bufferMoved = false;
-        }
-        inStart = requestEnd;
-        deadlineKind = null; // the next request gets a fresh read deadline
+        reader.finishRequest(requestEnd, c.request(), worker.parser);
+        deadline.forgetKind(); // the next request gets a fresh read deadline
         clientClosing = !c.request().head.keepAlive();
         if (!keepAliveAfter(c)) {
             c.response().setConnectionClose();
         }
-        runHandler(c, settings.handler());
+        HandlerDispatch.runInline(worker, c, settings.handler());
         RequestHandler continuation = c.takeBlockingContinuation();
-        if (continuation != null) {
-            detachToVirtualThread(c, continuation);
-            return;
-        }
-        finishResponse(c);
-    }
-
-    private void observe(RequestCtx c) {
-        ResponseObserver observer = settings.responseObserver();
-        if (observer != null) {
-            long start = c.startNanos();
-            try {
-                observer.onResponse(c, start == 0 ? 0 : System.nanoTime() - start, c.failure());
-            } catch (RuntimeException e) {
-                settings.logger().log(System.Logger.Level.WARNING, "response observer failed", e);
-            }
+        if (continuation == null) {
+            finishResponse(c);
+        } else if (key == null) {
+            // Served on a caller's thread already: blocking is allowed here.
+            HandlerDispatch.runBlockingChain(worker, c, continuation);
+            finishResponse(c);
+        } else {
+            detach();
+            offload.runBlocking(worker, c, continuation);
         }
     }
 
     /** A response finished after the shutdown began is the connection's last. */
     private void closeIfDraining(Response response) {
-        if (server.draining()) {
+        if (server.state.draining()) {
             response.setConnectionClose();
         }
     }
 
     private boolean keepAliveAfter(RequestCtx c) {
-        return settings.keepAlive() && c.request().head.keepAlive() && !server.draining()
-                && (settings.maxRequestsPerConnection() == 0 || requestCount < settings.maxRequestsPerConnection());
-    }
-
-    private void runHandler(RequestCtx c, RequestHandler handler) {
-        worker.handlerStarted(handler);
-        try {
-            handler.handle(c);
-        } catch (Throwable t) {
-            handlerFailed(c, t);
-        } finally {
-            worker.handlerFinished();
-        }
-    }
-
-    /** A failed handler: 500, logged once, the connection stays usable (the request was read whole). */
-    private void handlerFailed(RequestCtx c, Throwable t) {
-        worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);
-        settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
-        c.takeBlockingContinuation();
-        c.setFailure(t);
-        c.response().resetForError(500);
-        writeErrorResponse(c, RequestError.handlerFailure(t));
-    }
-
-    private void writeErrorResponse(RequestCtx c, RequestError error) {
-        try {
-            settings.errorHandler().handle(c, error);
-        } catch (Throwable t) {
-            settings.logger().log(System.Logger.Level.ERROR, "error handler failed", t);
-            c.response().resetForError(error.status());
-            ErrorHandler.DEFAULT.handle(c, error);
-        }
+        return settings.keepAlive() && c.request().head.keepAlive() && !server.state.draining()
+                && (settings.maxRequestsPerConnection() == 0 || identity.requestCount() < settings.maxRequestsPerConnection());
     }
 
     /** Encodes the handler's response; a streamed body continues on a virtual thread. */
@@ -510,23 +320,17 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             return;
         }
         ctx = null;
-        scanner.reset(inStart);
+        reader.nextRequest();
         Response response = c.response();
         closeIfDraining(response);
         ResponseEncoder.encodeHead(worker.out, c, worker, ResponseEncoder.Framing.LENGTH);
         worker.counters().response(response.statusCode());
-        observe(c);
+        HandlerDispatch.observe(settings, c);
         if (response.connectionClose()) {
             closeAfterWrite = true;
         }
-        ByteBuf body = response.bodyBuffer();
-        if (!ResponseEncoder.sendsBody(c) || body.isEmpty()) {
-            worker.releaseContext(c);
-        } else if (body.size() <= settings.writeBufferSize()) {
-            worker.out.append(body.array(), 0, body.size());
-            worker.releaseContext(c);
-        } else {
-            writeWithLargeBody(c); // releases c once written
+        if (!writer.addBody(worker, channel, c)) {
+            waitUntilWritable();
         }
     }
 
@@ -541,10 +345,10 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         RequestCtx c = ctx;
         if (c == null) {
             c = worker.acquireContext();
-            c.reset(this);
+            c.reset(identity);
         }
         c.response().resetForError(error.status());
-        writeErrorResponse(c, RequestError.of(error));
+        HandlerDispatch.writeErrorResponse(settings, c, RequestError.of(error));
         c.response().setConnectionClose();
         c.response().setBodyStreamWriter(null);
         finishResponse(c);
@@ -552,135 +356,44 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     // ---- writing -----------------------------------------------------------------------------
 
-    /** Writes the output buffer; parks what the socket does not take. */
+    /** Writes the output buffer; what the socket does not take waits for it to be writable. */
     private void flush() throws IOException {
-        ByteBuf out = worker.out;
-        if (out.isEmpty() || state == State.CLOSED) {
-            out.clear();
+        if (worker.out.isEmpty() || state == State.CLOSED) {
+            worker.out.clear();
             return;
         }
-        ByteBuffer buffer = worker.outNio();
-        writeSome(buffer);
-        if (buffer.hasRemaining()) {
-            park(buffer, null, null);
-        }
-        out.clear();
-    }
-
-    /** Writes the output buffer and a large body with one gathering write. */
-    private void writeWithLargeBody(RequestCtx c) throws IOException {
-        ByteBuffer head = worker.outNio();
-        ByteBuffer body = c.response().bodyNio();
-        ByteBuffer[] both = worker.gather;
-        both[0] = head;
-        both[1] = body;
-        if (channel instanceof GatheringByteChannel g) {
-            long n;
-            while ((head.hasRemaining() || body.hasRemaining()) && (n = g.write(both)) > 0) {
-                worker.counters().add(Counters.BYTES_WRITTEN, n);
-            }
-        } else {
-            writeSome(head);
-            if (!head.hasRemaining()) {
-                writeSome(body);
-            }
-        }
-        both[0] = both[1] = null;
-        worker.out.clear();
-        if (head.hasRemaining() || body.hasRemaining()) {
-            park(head, body, c);
-        } else {
-            worker.releaseContext(c);
+        if (!writer.flush(worker, channel)) {
+            waitUntilWritable();
         }
     }
 
-    /** Writes what the channel takes now; returns how much that was. */
-    private long writeSome(ByteBuffer buffer) throws IOException {
-        long total = 0;
-        int n;
-        while (buffer.hasRemaining() && (n = channel.write(buffer)) > 0) {
-            total += n;
-        }
-        worker.counters().add(Counters.BYTES_WRITTEN, total);
-        return total;
-    }
-
-    /**
-     * The socket is full: keep the rest (a copy of the output buffer's remainder, and the large
-     * body in place with its ctx), stop reading, and wait until writable.
-     */
-    private void park(ByteBuffer rest, ByteBuffer body, RequestCtx bodyOwner) throws IOException {
+    /** The socket is full: stop reading, and wait until it is writable, within the write timeout. */
+    private void waitUntilWritable() throws IOException {
         if (key == null) {
             throw new IOException("blocking channel did not take the whole write");
         }
-        int remaining = rest.remaining();
-        if (pending == null || pending.capacity() < remaining) {
-            pending = ByteBuffer.allocate(Math.max(remaining, settings.writeBufferSize()));
-        }
-        pending.clear();
-        pending.put(rest).flip();
-        pendingBody = body;
-        pendingCtx = bodyOwner;
         state = State.WRITING;
         key.interestOps(SelectionKey.OP_WRITE);
         setDeadline(TimeoutKind.WRITE);
     }
 
-    /** Continues a parked write; true when everything is written. */
-    private boolean writePending() throws IOException {
-        long written = writeSome(pending);
-        if (!pending.hasRemaining() && pendingBody != null) {
-            written += writeSome(pendingBody);
-        }
-        if (written > 0) {
+    /** Continues the kept write; true when everything is written. */
+    private boolean continueWriting() throws IOException {
+        if (writer.writePending(worker, channel) > 0) {
             setDeadline(TimeoutKind.WRITE); // progress: the write timeout starts over
         }
-        if (pending.hasRemaining() || (pendingBody != null && pendingBody.hasRemaining())) {
-            return false;
-        }
-        pending.clear();
-        if (pendingCtx != null) {
-            worker.releaseContext(pendingCtx);
-            pendingCtx = null;
-            pendingBody = null;
-        }
-        return true;
+        return !writer.hasPending();
     }
 
     // ---- off the loop: blocking handlers and streamed bodies ---------------------------------
 
-    private void detachToVirtualThread(RequestCtx c, RequestHandler handler) throws IOException {
-        if (key == null) {
-            // Served on a caller's thread already: blocking is allowed here.
-            runBlockingChain(c, handler);
-            finishResponse(c);
-            return;
-        }
-        detach();
-        int gen = generation;
-        worker.startVirtualThread(() -> {
-            runBlockingChain(c, handler);
-            worker.loop().execute(() -> resume(c, gen, null, true));
-        });
-    }
-
-    private void runBlockingChain(RequestCtx c, RequestHandler handler) {
-        for (RequestHandler h = handler; h != null; h = c.takeBlockingContinuation()) {
-            try {
-                h.handle(c);
-            } catch (Throwable t) {
-                handlerFailed(c, t);
-                return;
-            }
-        }
-    }
-
     /**
      * Back on the loop once a virtual thread is done with {@code c}: writes the blocking
      * handler's response, or wraps up a streamed one, then serves what was pipelined meanwhile.
+     * {@code sameConnection} is false if the connection closed (and perhaps reopened) meanwhile.
      */
-    private void resume(RequestCtx c, int gen, StreamedBody stream, boolean streamed) {
-        if (gen != generation || state != State.DETACHED) {
+    void resume(RequestCtx c, boolean sameConnection, StreamedBody stream, boolean streamed) {
+        if (!sameConnection || state != State.DETACHED) {
             // The connection closed meanwhile (shutdown); only the accounting is left.
             if (stream != null) {
                 worker.counters().add(Counters.BYTES_WRITTEN, stream.bytesWritten());
@@ -695,9 +408,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             } else {
                 endStream(c, stream, streamed);
             }
-            processInput();
-            flush();
-            afterProcessing();
+            serveBuffered();
         } catch (IOException e) {
             close();
         }
@@ -708,43 +419,21 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
      * out first, from the stream's thread, so the loop keeps nothing for this connection.
      */
     private void startStreaming(RequestCtx c) throws IOException {
-        boolean http11 = c.request().minorVersion() >= 1;
-        Response response = c.response();
-        if (!http11) {
-            response.setConnectionClose(); // an HTTP/1.0 stream ends with the connection
-        }
-        closeIfDraining(response);
-        boolean sendsBody = ResponseEncoder.sendsBody(c);
-        ResponseEncoder.encodeHead(worker.out, c, worker,
-                http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
-        worker.counters().response(response.statusCode());
-        observe(c);
-        byte[] prefix = worker.out.toByteArray();
-        worker.out.clear();
-        BodyStreamWriter writer = sendsBody ? response.streamWriter() : null;
-        StreamedBody stream = new StreamedBody(channel, socket, prefix, http11, settings.writeBufferSize(),
-                settings.writeTimeout());
+        closeIfDraining(c.response());
+        StreamedBody stream = StreamedBody.begin(worker, c, channel, socket);
         if (key == null) {
-            boolean ok = stream.run(writer, settings.logger());
-            endStream(c, stream, ok);
+            endStream(c, stream, stream.run());
             return;
         }
         detach();
-        int gen = generation;
-        worker.startVirtualThread(() -> {
-            boolean ok = stream.run(writer, settings.logger());
-            worker.loop().execute(() -> resume(c, gen, stream, ok));
-        });
+        offload.stream(worker, c, stream);
     }
 
     private void endStream(RequestCtx c, StreamedBody stream, boolean ok) {
-        worker.counters().add(Counters.BYTES_WRITTEN, stream.bytesWritten());
-        if (stream.timedOut()) {
-            worker.counters().timeout(TimeoutKind.WRITE);
-        }
+        stream.countInto(worker.counters());
         boolean close = !ok || c.response().connectionClose();
         ctx = null;
-        scanner.reset(inStart);
+        reader.nextRequest();
         worker.releaseContext(c);
         if (close) {
             closeAfterWrite = true;
@@ -753,7 +442,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     private void detach() throws IOException {
         state = State.DETACHED;
-        deadline = NO_DEADLINE;
+        deadline.clear();
         key.interestOps(0);
     }
 
@@ -772,44 +461,35 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             closeAfterLastResponse();
             return;
         }
-        if (ctx == null && inEnd == inStart) {
-            if (server.draining()) {
+        if (!reader.busy()) {
+            if (server.state.draining()) {
                 close(); // idle now, and the server is shutting down
                 return;
             }
-            if (in != null) {
-                worker.readBuffers.release(in);
-                in = null;
-            }
-            if (deadlineKind != TimeoutKind.IDLE) {
+            reader.release(worker.readBuffers);
+            if (deadline.kind() != TimeoutKind.IDLE) {
                 setDeadline(TimeoutKind.IDLE);
-                notifyState(ConnectionState.IDLE);
+                identity.notify(settings, ConnectionState.IDLE);
             }
-        } else if (deadlineKind != TimeoutKind.READ) {
+        } else if (deadline.kind() != TimeoutKind.READ) {
             setDeadline(TimeoutKind.READ); // a request has begun
         }
     }
 
     private void setDeadline(TimeoutKind kind) {
-        deadlineKind = kind;
-        if (key == null) {
-            deadline = NO_DEADLINE; // caller-thread connections: the channel owns its timeouts
-            return;
-        }
-        deadline = worker.nowNanos() + worker.timeoutNanos(kind);
+        deadline.start(kind, worker, key != null);
     }
 
     /** Called by the loop's tick. */
     void checkDeadline(long now) {
-        if (deadline == NO_DEADLINE || now - deadline < 0) {
+        if (!deadline.passed(now)) {
             return;
         }
-        deadline = NO_DEADLINE;
         if (state == State.LINGERING) {
             close();
             return;
         }
-        TimeoutKind kind = deadlineKind;
+        TimeoutKind kind = deadline.kind();
         if (kind == TimeoutKind.READ && state == State.READING) {
             // Part of a request came, not all of it: tell the client before closing.
             try {
@@ -828,7 +508,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
 
     /** Shutdown: an idle connection closes now; a busy one closes after its response. */
     void drain() {
-        boolean idle = state == State.READING && ctx == null && inEnd == inStart;
+        boolean idle = state == State.READING && !reader.busy();
         if (idle || state == State.LINGERING) {
             close();
         }
@@ -837,8 +517,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
     /** Sends a canned response to a connection refused at accept, then lingers. */
     void rejectAndClose(byte[] response) {
         try {
-            ByteBuffer b = ByteBuffer.wrap(response);
-            writeSome(b);
+            ResponseWriter.writeSome(worker, channel, ByteBuffer.wrap(response));
         } catch (IOException e) {
             close();
             return;
@@ -852,20 +531,16 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
      * lingering one.
      */
     private void closeAfterLastResponse() {
-        if (clientClosing && ctx == null && inEnd == inStart) {
+        if (clientClosing && !reader.busy()) {
             close();
         } else {
             startLingering();
         }
     }
 
-    /**
-     * Closes our side for writing and reads what the client still sends until it closes too (or
-     * two seconds pass). Closing at once with unread input makes the kernel answer with a reset,
-     * which can destroy the response before the client reads it.
-     */
+    /** Closes our side for writing and reads what the client still sends until it closes too: {@link Linger}. */
     private void startLingering() {
-        if (socket == null || key == null || server.draining()) {
+        if (socket == null || key == null || server.state.draining()) {
             close();
             return;
         }
@@ -881,17 +556,11 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
             ctx = null;
         }
         key.interestOps(SelectionKey.OP_READ);
-        deadline = worker.nowNanos() + LINGER_NANOS;
+        deadline.lingerFor(Linger.NANOS, worker);
     }
 
     private void discardLingering() throws IOException {
-        if (in == null) {
-            in = worker.readBuffers.acquire();
-        }
-        in.clear();
-        int n = channel.read(in);
-        lingered += Math.max(n, 0);
-        if (n < 0 || lingered > LINGER_MAX_BYTES) {
+        if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
             close();
         }
     }
@@ -903,7 +572,7 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         }
         boolean detached = state == State.DETACHED;
         state = State.CLOSED;
-        generation++;
+        offload.closed();
         if (key != null) {
             key.cancel();
             key = null;
@@ -913,34 +582,16 @@ final class ServerConnection implements IoHandler, ConnectionInfo {
         } catch (IOException ignored) {
             // closing anyway
         }
-        if (in != null) {
-            worker.readBuffers.release(in);
-            in = null;
-        }
+        reader.release(worker.readBuffers);
         if (ctx != null && !detached) {
             worker.releaseContext(ctx); // a detached ctx belongs to its virtual thread until it returns
         }
         ctx = null;
-        if (pendingCtx != null) {
-            worker.releaseContext(pendingCtx);
-            pendingCtx = null;
-        }
-        pendingBody = null;
-        deadline = NO_DEADLINE;
-        notifyState(ConnectionState.CLOSED);
-        worker.closed(this, admitted, remote);
+        writer.release(worker);
+        deadline.clear();
+        identity.notify(settings, ConnectionState.CLOSED);
+        worker.closed(this, admitted, identity.remoteAddress());
         channel = null;
         socket = null;
-    }
-
-    private void notifyState(ConnectionState s) {
-        ConnectionStateListener listener = settings.connectionStateListener();
-        if (listener != null) {
-            try {
-                listener.onStateChange(this, s);
-            } catch (RuntimeException e) {
-                settings.logger().log(System.Logger.Level.WARNING, "connection state listener failed", e);
-            }
-        }
     }
 }

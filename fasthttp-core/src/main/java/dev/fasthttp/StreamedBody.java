@@ -30,24 +30,50 @@ final class StreamedBody {
     private final SocketChannel socket;
     private final byte[] prefix;
     private final boolean chunked;
+    private final BodyStreamWriter writer;
     private final int bufferSize;
     private final long writeTimeoutMillis;
+    private final System.Logger logger;
     private Selector selector;
     private long bytesWritten;
     private boolean timedOut;
 
-    StreamedBody(ByteChannel channel, SocketChannel socket, byte[] prefix, boolean chunked, int bufferSize,
-                 Duration writeTimeout) {
+    StreamedBody(ByteChannel channel, SocketChannel socket, byte[] prefix, boolean chunked, BodyStreamWriter writer,
+                 ServerSettings settings) {
         this.channel = channel;
         this.socket = socket;
         this.prefix = prefix;
         this.chunked = chunked;
-        this.bufferSize = bufferSize;
-        this.writeTimeoutMillis = Math.max(1, writeTimeout.toMillis());
+        this.writer = writer;
+        this.bufferSize = settings.writeBufferSize();
+        this.writeTimeoutMillis = Math.max(1, settings.writeTimeout().toMillis());
+        this.logger = settings.logger();
+    }
+
+    /**
+     * Encodes {@code c}'s head, after whatever responses the worker's output buffer holds, and
+     * returns the stream that will write it all and then the body: chunked for HTTP/1.1, until
+     * the connection closes for HTTP/1.0. Counts and observes the response as sent.
+     */
+    static StreamedBody begin(Worker worker, RequestCtx c, ByteChannel channel, SocketChannel socket) {
+        boolean http11 = c.request().minorVersion() >= 1;
+        Response response = c.response();
+        if (!http11) {
+            response.setConnectionClose(); // an HTTP/1.0 stream ends with the connection
+        }
+        boolean sendsBody = ResponseEncoder.sendsBody(c);
+        ResponseEncoder.encodeHead(worker.out, c, worker,
+                http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
+        worker.counters().response(response.statusCode());
+        HandlerDispatch.observe(worker.settings, c);
+        byte[] prefix = worker.out.toByteArray();
+        worker.out.clear();
+        return new StreamedBody(channel, socket, prefix, http11, sendsBody ? response.streamWriter() : null,
+                worker.settings);
     }
 
     /** Writes head and body; false if the body could not be completed (the connection must close). */
-    boolean run(BodyStreamWriter writer, System.Logger logger) {
+    boolean run() {
         try {
             writeFully(ByteBuffer.wrap(prefix));
             if (writer != null) {
@@ -70,6 +96,14 @@ final class StreamedBody {
                     // nothing left to do
                 }
             }
+        }
+    }
+
+    /** Adds what this stream wrote, and its write timeout if it had one, to {@code counters}. */
+    void countInto(Counters counters) {
+        counters.add(Counters.BYTES_WRITTEN, bytesWritten);
+        if (timedOut) {
+            counters.timeout(TimeoutKind.WRITE);
         }
     }
 

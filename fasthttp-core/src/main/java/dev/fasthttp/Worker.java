@@ -3,6 +3,8 @@ package dev.fasthttp;
 import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.http1.DateHeader;
 import dev.fasthttp.internal.http1.RequestParser;
+import dev.fasthttp.internal.server.Acceptor;
+import dev.fasthttp.internal.server.StallWatchdog;
 import dev.fasthttp.internal.transport.BufferPool;
 import dev.fasthttp.internal.transport.EventLoop;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import java.util.concurrent.ThreadFactory;
  * <p>A worker without a loop serves connections on callers' threads
  * ({@link Server#serveConnection}), lent to one connection at a time by {@link DirectWorkers}.
  */
-final class Worker implements EventLoop.Tick {
+final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
 
     private static final int MAX_POOLED_BUFFERS = 1024;
     private static final int MAX_POOLED_CONTEXTS = 1024;
@@ -68,7 +70,9 @@ final class Worker implements EventLoop.Tick {
     // Stall tracking, read by the StallWatchdog thread: written with opaque stores (plain cost).
     @SuppressWarnings("unused") private long handlerSince;
     @SuppressWarnings("unused") private long handlerRuns;
-    private RequestHandler runningHandler; // racy read by the watchdog: only names the stall
+    // Racy reads by the watchdog: they only name the stall.
+    private RequestHandler runningHandler;
+    private RequestCtx runningCtx;
 
     Worker(Server server, EventLoop loop, Counters counters) {
         this.server = server;
@@ -97,7 +101,8 @@ final class Worker implements EventLoop.Tick {
         loop.start();
     }
 
-    EventLoop loop() {
+    @Override
+    public EventLoop loop() {
         return loop;
     }
 
@@ -142,12 +147,23 @@ final class Worker implements EventLoop.Tick {
 
     // ---- connections -------------------------------------------------------------------------
 
+    @Override
+    public void countAccepted() {
+        counters.increment(Counters.CONNECTIONS_ACCEPTED);
+    }
+
+    @Override
+    public void countRejected() {
+        counters.increment(Counters.CONNECTIONS_REJECTED);
+    }
+
     /** Registers an accepted, admitted connection with this loop. Loop thread only. */
-    void open(SocketChannel channel, InetSocketAddress remote, long id) {
+    @Override
+    public void open(SocketChannel channel, InetSocketAddress remote, long id) {
         ServerConnection c = register(channel, remote, id, true, SelectionKey.OP_READ);
         if (c != null) {
             c.opened();
-            if (server.draining()) {
+            if (server.state.draining()) {
                 c.drain(); // accepted just before the shutdown began
             }
         }
@@ -157,7 +173,8 @@ final class Worker implements EventLoop.Tick {
      * Answers a connection refused by a connection limit with {@code response}, then closes it once
      * the client has read it. Loop thread only.
      */
-    void openRejected(SocketChannel channel, InetSocketAddress remote, long id, byte[] response) {
+    @Override
+    public void openRejected(SocketChannel channel, InetSocketAddress remote, long id, byte[] response) {
         ServerConnection c = register(channel, remote, id, false, 0);
         if (c != null) {
             c.rejectAndClose(response);
@@ -185,7 +202,7 @@ final class Worker implements EventLoop.Tick {
     void serveDirect(ByteChannel channel, DirectWorkers lender) throws IOException {
         ServerConnection c = newConnection();
         InetSocketAddress remote = channel instanceof SocketChannel s ? (InetSocketAddress) s.getRemoteAddress() : null;
-        c.open(channel, channel instanceof SocketChannel s ? s : null, remote, server.nextConnectionId(), false);
+        c.open(channel, channel instanceof SocketChannel s ? s : null, remote, server.state.nextConnectionId(), false);
         c.opened();
         c.serveBlocking(lender);
     }
@@ -199,7 +216,7 @@ final class Worker implements EventLoop.Tick {
     void closed(ServerConnection c, boolean admitted, InetSocketAddress remote) {
         unlink(c);
         if (admitted) {
-            server.connectionClosed(remote == null ? null : remote.getAddress());
+            server.state.connectionClosed(remote == null ? null : remote.getAddress());
         }
         if (connections.size() < MAX_POOLED_CONNECTIONS) {
             connections.addFirst(c);
@@ -260,9 +277,10 @@ final class Worker implements EventLoop.Tick {
 
     // ---- stall tracking ----------------------------------------------------------------------
 
-    void handlerStarted(RequestHandler handler) {
+    void handlerStarted(RequestHandler handler, RequestCtx ctx) {
         if (loop != null) {
             runningHandler = handler;
+            runningCtx = ctx;
             HANDLER_SINCE.setOpaque(this, loop.nowNanos() | 1); // never 0 while running
         }
     }
@@ -274,16 +292,25 @@ final class Worker implements EventLoop.Tick {
         }
     }
 
-    /** When the running handler started ({@link System#nanoTime()}), or 0 if none runs. */
-    long handlerSince() {
+    @Override
+    public long handlerSince() {
         return (long) HANDLER_SINCE.getOpaque(this);
     }
 
-    long handlerRuns() {
+    @Override
+    public long handlerRuns() {
         return (long) HANDLER_RUNS.getOpaque(this);
     }
 
-    RequestHandler runningHandler() {
-        return runningHandler;
+    @Override
+    public String describeRunning() {
+        RequestCtx ctx = runningCtx;
+        String route = ctx == null ? null : ctx.routeTemplate();
+        return route != null ? "route " + route : "handler " + runningHandler;
+    }
+
+    @Override
+    public Thread loopThread() {
+        return loop.thread();
     }
 }

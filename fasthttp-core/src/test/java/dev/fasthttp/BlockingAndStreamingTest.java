@@ -1,13 +1,14 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.CapturingLogger;
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fasthttp.routing.Router;
+import dev.fasthttp.testing.CapturingLogger;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -252,6 +253,25 @@ class BlockingAndStreamingTest {
             assertThat(c.read().bodyText()).isEqualTo("stalled and released");
             assertThat(stallWarnings()).as("one warning per stalled invocation").isEqualTo(1);
             assertThat(c.send("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStalledRouteIsNamedByItsTemplateNotByTheWholeRouter() throws Exception {
+        Router router = Router.builder()
+                .get("/stall/{id}", stallsTheLoop)
+                .get("/fast", ctx -> ctx.setBodyString("fast"))
+                .build();
+        start(router, b -> b.stallWarningThreshold(Duration.ofMillis(100)));
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send("GET /stall/7 HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(awaitLatch(entered)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stallWarnings() == 1);
+            String warning = log.entries(System.Logger.Level.WARNING).get(0).message();
+            assertThat(warning).startsWith("route /stall/{id} has held event loop").doesNotContain("/fast");
+
+            release.countDown();
+            assertThat(c.read().bodyText()).isEqualTo("stalled and released");
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.TestServers;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,13 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.CapturingLogger;
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.testing.CapturingLogger;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

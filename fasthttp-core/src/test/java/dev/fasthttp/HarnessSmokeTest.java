@@ -1,11 +1,11 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.ScriptedChannel;
 import dev.fasthttp.testing.TestServers;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

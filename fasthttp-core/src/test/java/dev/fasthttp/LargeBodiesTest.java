@@ -1,16 +1,16 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.TestServers;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.BindException;

@@ -1,11 +1,12 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.ScriptedChannel;
 import dev.fasthttp.testing.TestServers;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
-import dev.fasthttp.http.ProtocolError;
 
 /**
  * One row of a protocol table: the exact bytes a client sends, and the outcome expected from

@@ -1,14 +1,14 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static dev.fasthttp.ProtocolCase.head;
 import static dev.fasthttp.ProtocolCase.repeat;
 import static dev.fasthttp.ProtocolCase.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.fasthttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.internal.bytes.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

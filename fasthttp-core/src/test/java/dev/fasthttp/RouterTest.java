@@ -1,13 +1,13 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.ScriptedChannel;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.ScriptedChannel;
+import dev.fasthttp.testing.TestServers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Routing as a table: request in, status and what the handler saw out. */
 class RouterTest {

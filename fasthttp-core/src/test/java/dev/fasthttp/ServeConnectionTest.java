@@ -1,13 +1,13 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fasthttp.client.ClientRequest;
 import dev.fasthttp.client.ClientResponse;
 import dev.fasthttp.client.HostClient;
 import dev.fasthttp.testing.ConcurrentCallers;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.ScriptedChannel;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

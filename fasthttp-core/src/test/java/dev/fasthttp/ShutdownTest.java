@@ -1,11 +1,11 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,9 +1,5 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.CapturingLogger;
-import dev.fasthttp.testing.RawConnection;
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static dev.fasthttp.ConnectionState.ACTIVE;
 import static dev.fasthttp.ConnectionState.CLOSED;
 import static dev.fasthttp.ConnectionState.IDLE;
@@ -12,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.testing.CapturingLogger;
+import dev.fasthttp.testing.RawConnection;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.fasthttp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
 import dev.fasthttp.testing.TestServers;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;

@@ -1,11 +1,11 @@
 package dev.fasthttp;
 
-import dev.fasthttp.testing.RawResponse;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.routing.Router;
+import dev.fasthttp.testing.RawResponse;
+import dev.fasthttp.testing.TestServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

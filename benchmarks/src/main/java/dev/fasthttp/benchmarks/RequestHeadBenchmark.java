@@ -3,8 +3,8 @@ package dev.fasthttp.benchmarks;
 import static dev.fasthttp.benchmarks.FasthttpRequests.GET;
 import static dev.fasthttp.benchmarks.FasthttpRequests.POST;
 
-import dev.fasthttp.internal.http1.HeadScanner;
 import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.internal.http1.HeadScanner;
 import dev.fasthttp.internal.http1.RequestHead;
 import dev.fasthttp.internal.http1.RequestParser;
 import java.util.concurrent.TimeUnit;

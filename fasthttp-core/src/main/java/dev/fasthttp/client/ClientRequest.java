@@ -1,8 +1,8 @@
 package dev.fasthttp.client;
 
+import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.internal.bytes.Ascii;
 import dev.fasthttp.internal.bytes.ByteBuf;
-import dev.fasthttp.bytes.ByteView;
 import java.io.OutputStream;
 import java.util.Objects;
 

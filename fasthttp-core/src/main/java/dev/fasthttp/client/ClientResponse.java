@@ -1,14 +1,14 @@
 package dev.fasthttp.client;
 
 import dev.fasthttp.KeyValueVisitor;
-import dev.fasthttp.internal.http1.ViewTable;
+import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.internal.bytes.Ascii;
 import dev.fasthttp.internal.bytes.ByteBuf;
-import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.internal.http1.ChunkedDecoder;
 import dev.fasthttp.internal.http1.HeadScanner;
 import dev.fasthttp.internal.http1.ResponseHead;
 import dev.fasthttp.internal.http1.ResponseParser;
+import dev.fasthttp.internal.http1.ViewTable;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,7 +1,7 @@
 package dev.fasthttp.client;
 
-import dev.fasthttp.internal.http1.HeaderBlock;
 import dev.fasthttp.internal.bytes.ByteBuf;
+import dev.fasthttp.internal.http1.HeaderBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.fasthttp.client;
 
+import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.http1.ChunkedDecoder;
 import dev.fasthttp.internal.http1.HeadScanner;
-import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.http1.ResponseHead;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.fasthttp.bytes;
 
-import dev.fasthttp.internal.bytes.Ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fasthttp.internal.bytes.Ascii;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.fasthttp.client;
 
-import dev.fasthttp.Server;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fasthttp.Server;
+import dev.fasthttp.testing.TestServers;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.fasthttp.client;
 
-import dev.fasthttp.testing.ConcurrentCallers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.fasthttp.testing.ConcurrentCallers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

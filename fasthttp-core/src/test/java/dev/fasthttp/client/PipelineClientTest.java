@@ -1,14 +1,14 @@
 package dev.fasthttp.client;
 
-import dev.fasthttp.Server;
-import dev.fasthttp.testing.ConcurrentCallers;
-import dev.fasthttp.testing.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
+import dev.fasthttp.testing.ConcurrentCallers;
+import dev.fasthttp.testing.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.fasthttp.internal.http1;
 
-import dev.fasthttp.http.ProtocolError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fasthttp.http.ProtocolError;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.fasthttp;
+package dev.fasthttp.internal.server;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -10,16 +10,35 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A daemon thread samples each loop a few times per threshold; the loops themselves only
  * publish when a handler started, with plain-cost stores. One warning per stalled invocation.
  */
-final class StallWatchdog {
+public final class StallWatchdog {
 
-    private final Worker[] workers;
+    /**
+     * What the watchdog reads of a loop's worker, from its own thread: plain-cost reads of values
+     * the loop publishes with opaque stores.
+     */
+    public interface Watched {
+
+        /** When the running handler started ({@link System#nanoTime()}), or 0 if none runs. */
+        long handlerSince();
+
+        /** How many handlers this loop has finished: tells one stalled invocation from the next. */
+        long handlerRuns();
+
+        /** Names what runs, for the warning (the route, or the handler); a racy read that only describes. */
+        String describeRunning();
+
+        /** The loop's thread, named in the warning. */
+        Thread loopThread();
+    }
+
+    private final Watched[] workers;
     private final long thresholdNanos;
     private final System.Logger logger;
     private final long[] warnedRun;
     private final Thread thread;
     private volatile boolean running = true;
 
-    StallWatchdog(Worker[] workers, Duration threshold, System.Logger logger) {
+    public StallWatchdog(Watched[] workers, Duration threshold, System.Logger logger) {
         this.workers = workers;
         this.thresholdNanos = threshold.toNanos();
         this.logger = logger;
@@ -28,11 +47,11 @@ final class StallWatchdog {
         this.thread = Thread.ofPlatform().daemon().name("fasthttp-watchdog").unstarted(this::run);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         thread.interrupt();
     }
@@ -48,15 +67,15 @@ final class StallWatchdog {
         }
     }
 
-    void check(long now) {
+    private void check(long now) {
         for (int i = 0; i < workers.length; i++) {
-            Worker w = workers[i];
+            Watched w = workers[i];
             long since = w.handlerSince();
             long run = w.handlerRuns();
             if (since != 0 && now - since > thresholdNanos && warnedRun[i] != run) {
                 warnedRun[i] = run;
-                logger.log(System.Logger.Level.WARNING, "handler " + w.runningHandler() + " has held event loop "
-                        + w.loop().thread().getName() + " for " + (now - since) / 1_000_000 + " ms; every connection "
+                logger.log(System.Logger.Level.WARNING, w.describeRunning() + " has held event loop "
+                        + w.loopThread().getName() + " for " + (now - since) / 1_000_000 + " ms; every connection "
                         + "of the loop waits meanwhile. Make it blocking: RequestHandler.blocking(...) or ctx.runBlocking(...)");
             }
         }

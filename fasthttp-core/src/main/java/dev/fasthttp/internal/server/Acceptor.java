@@ -1,5 +1,6 @@
-package dev.fasthttp;
+package dev.fasthttp.internal.server;
 
+import dev.fasthttp.internal.transport.EventLoop;
 import dev.fasthttp.internal.transport.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +15,25 @@ import java.nio.charset.StandardCharsets;
  * connection limits: over the global limit a client gets 503, over the per-IP limit 429, and in
  * both cases the connection is closed.
  */
-final class Acceptor implements IoHandler {
+public final class Acceptor implements IoHandler {
+
+    /** What the acceptor needs of each loop it deals connections to: its worker. */
+    public interface Loop extends EventLoop.Tick {
+
+        EventLoop loop();
+
+        /** Registers an accepted, admitted connection. Runs on this loop's thread. */
+        void open(SocketChannel channel, InetSocketAddress remote, long id);
+
+        /** Answers a connection refused by a limit with {@code response}, then closes it. Runs on this loop's thread. */
+        void openRejected(SocketChannel channel, InetSocketAddress remote, long id, byte[] response);
+
+        /** Counts one connection accepted (admitted or not) on this loop. */
+        void countAccepted();
+
+        /** Counts one connection refused by a limit on this loop. */
+        void countRejected();
+    }
 
     /** Accepts per wake-up, so a connection storm cannot starve the loop's own connections. */
     private static final int ACCEPTS_PER_WAKEUP = 64;
@@ -26,28 +45,30 @@ final class Acceptor implements IoHandler {
     private static final byte[] OVER_IP_LIMIT = cannedResponse(429, "Too Many Requests",
             "Too many connections from your address");
 
-    private final Server server;
     private final ServerSocketChannel channel;
-    private final Worker[] workers;
-    private final Worker own;
+    private final Loop[] workers;
+    private final Loop own;
+    private final EngineState state;
+    private final System.Logger logger;
     private SelectionKey key;
     private int nextWorker;
     private long pausedUntil;
     private long lastFailureLog;
 
-    Acceptor(Server server, ServerSocketChannel channel, Worker[] workers) {
-        this.server = server;
+    public Acceptor(ServerSocketChannel channel, Loop[] workers, EngineState state, System.Logger logger) {
         this.channel = channel;
         this.workers = workers;
         this.own = workers[0];
+        this.state = state;
+        this.logger = logger;
     }
 
     /** Starts accepting. Runs on the first loop. */
-    void register() {
+    public void register() {
         try {
             key = channel.register(own.loop().selector(), SelectionKey.OP_ACCEPT, this);
         } catch (IOException e) {
-            server.settings.logger().log(System.Logger.Level.ERROR, "cannot accept connections", e);
+            logger.log(System.Logger.Level.ERROR, "cannot accept connections", e);
         }
         own.loop().setTick(now -> {
             own.tick(now);
@@ -56,7 +77,7 @@ final class Acceptor implements IoHandler {
     }
 
     /** Stops accepting and closes the listening socket. Runs on the first loop. */
-    void close() {
+    public void close() {
         if (key != null) {
             key.cancel();
         }
@@ -80,7 +101,7 @@ final class Acceptor implements IoHandler {
             if (accepted == null) {
                 return;
             }
-            own.counters().increment(Counters.CONNECTIONS_ACCEPTED);
+            own.countAccepted();
             dispatch(accepted);
         }
     }
@@ -95,14 +116,14 @@ final class Acceptor implements IoHandler {
             closeQuietly(accepted);
             return;
         }
-        long id = server.nextConnectionId();
-        ConnectionLimiter.Admission admission = server.draining()
+        long id = state.nextConnectionId();
+        ConnectionLimiter.Admission admission = state.draining()
                 ? ConnectionLimiter.Admission.OVER_LIMIT
-                : server.limiter().admit(remote == null ? null : remote.getAddress());
-        Worker target = workers[nextWorker];
+                : state.limiter().admit(remote == null ? null : remote.getAddress());
+        Loop target = workers[nextWorker];
         nextWorker = (nextWorker + 1) % workers.length;
         if (admission != ConnectionLimiter.Admission.ADMITTED) {
-            own.counters().increment(Counters.CONNECTIONS_REJECTED);
+            own.countRejected();
             byte[] response = admission == ConnectionLimiter.Admission.OVER_IP_LIMIT ? OVER_IP_LIMIT : OVER_LIMIT;
             own.openRejected(accepted, remote, id, response);
             return;
@@ -115,10 +136,10 @@ final class Acceptor implements IoHandler {
     }
 
     private void pause(IOException e) {
-        long now = own.nowNanos();
+        long now = own.loop().nowNanos();
         if (now - lastFailureLog > 1_000_000_000L || lastFailureLog == 0) {
             lastFailureLog = now;
-            server.settings.logger().log(System.Logger.Level.WARNING,
+            logger.log(System.Logger.Level.WARNING,
                     "accept failed, pausing accepts for 100 ms: " + e.getMessage());
         }
         pausedUntil = now + PAUSE_NANOS;

@@ -1,4 +1,4 @@
-package dev.fasthttp;
+package dev.fasthttp.internal.server;
 
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Admits connections within the global and per-IP limits, and counts the open ones. Touched once
  * per connection open and close, from any loop.
  */
-final class ConnectionLimiter {
+public final class ConnectionLimiter {
 
-    enum Admission {
+    public enum Admission {
         ADMITTED,
         /** Answered 503. */
         OVER_LIMIT,
@@ -23,16 +23,16 @@ final class ConnectionLimiter {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
 
-    ConnectionLimiter(int maxConnections, int maxPerIp) {
+    public ConnectionLimiter(int maxConnections, int maxPerIp) {
         this.maxConnections = maxConnections;
         this.maxPerIp = maxPerIp;
     }
 
-    int open() {
+    public int open() {
         return open.get();
     }
 
-    Admission admit(InetAddress ip) {
+    public Admission admit(InetAddress ip) {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
             return Admission.OVER_LIMIT;
@@ -56,7 +56,7 @@ final class ConnectionLimiter {
     }
 
     /** Releases an admitted connection; returns the number still open. */
-    int release(InetAddress ip) {
+    public int release(InetAddress ip) {
         if (maxPerIp > 0 && ip != null) {
             perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
         }

@@ -1,0 +1,75 @@
+package dev.fasthttp;
+
+/**
+ * Runs handlers for a connection, and turns what goes wrong into a response: a handler that
+ * throws gets a 500 (logged once; the request was read whole, so the connection stays usable),
+ * an error handler that throws falls back to the default one, an observer that throws is logged.
+ * Stateless: the connection passes the worker it holds for the request.
+ */
+final class HandlerDispatch {
+
+    private HandlerDispatch() {
+    }
+
+    /** Runs {@code handler} inline, on the thread that read the request, under the loop's stall clock. */
+    static void runInline(Worker worker, RequestCtx c, RequestHandler handler) {
+        worker.handlerStarted(handler, c);
+        try {
+            handler.handle(c);
+        } catch (Throwable t) {
+            handlerFailed(worker, c, t);
+        } finally {
+            worker.handlerFinished();
+        }
+    }
+
+    /**
+     * Runs {@code handler} and every continuation it hands over with {@code ctx.runBlocking}, on
+     * the calling thread (a virtual thread, or a caller's thread that may block).
+     */
+    static void runBlockingChain(Worker worker, RequestCtx c, RequestHandler handler) {
+        for (RequestHandler h = handler; h != null; h = c.takeBlockingContinuation()) {
+            try {
+                h.handle(c);
+            } catch (Throwable t) {
+                handlerFailed(worker, c, t);
+                return;
+            }
+        }
+    }
+
+    /** Writes the response for {@code error} through the server's error handler. */
+    static void writeErrorResponse(ServerSettings settings, RequestCtx c, RequestError error) {
+        try {
+            settings.errorHandler().handle(c, error);
+        } catch (Throwable t) {
+            settings.logger().log(System.Logger.Level.ERROR, "error handler failed", t);
+            c.response().resetForError(error.status());
+            ErrorHandler.DEFAULT.handle(c, error);
+        }
+    }
+
+    /** Tells the response observer, if any, that {@code c}'s response is complete. */
+    static void observe(ServerSettings settings, RequestCtx c) {
+        ResponseObserver observer = settings.responseObserver();
+        if (observer != null) {
+            long start = c.startNanos();
+            try {
+                observer.onResponse(c, start == 0 ? 0 : System.nanoTime() - start, c.failure());
+            } catch (RuntimeException e) {
+                settings.logger().log(System.Logger.Level.WARNING, "response observer failed", e);
+            }
+        }
+    }
+
+    /** A failed handler: 500, logged once, the connection stays usable (the request was read whole). */
+    private static void handlerFailed(Worker worker, RequestCtx c, Throwable t) {
+        worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);
+        ServerSettings settings = worker.settings;
+        settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
+        c.takeBlockingContinuation();
+        c.setFailure(t);
+        c.response().resetForError(500);
+        writeErrorResponse(settings, c, RequestError.handlerFailure(t));
+    }
+}

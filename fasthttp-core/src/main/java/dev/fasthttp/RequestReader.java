@@ -1,0 +1,238 @@
+package dev.fasthttp;
+
+import dev.fasthttp.http.ProtocolError;
+import dev.fasthttp.internal.http1.ChunkedDecoder;
+import dev.fasthttp.internal.http1.HeadScanner;
+import dev.fasthttp.internal.http1.RequestHead;
+import dev.fasthttp.internal.http1.RequestParser;
+import dev.fasthttp.internal.transport.BufferPool;
+import java.nio.ByteBuffer;
+
+/**
+ * A connection's input and its framing: the read buffer, where the request being read begins,
+ * where its head ends and its body begins, and whether the body is complete (by Content-Length,
+ * or through the chunked decoder).
+ *
+ * <p>Bytes are parsed where they were read: {@code in[start, end)} holds bytes not yet consumed.
+ * The buffer is borrowed from the loop's pool while such bytes remain, and given back when
+ * drained, so an idle connection holds none. A full buffer is compacted (the current request
+ * moved to the front) or grown, up to the head limit while the head is read, and up to the body
+ * limit once it is known; a request whose bytes moved is parsed again before its handler runs,
+ * since the head's positions point at where the bytes were.
+ */
+final class RequestReader {
+
+    /** Room for chunk-size lines in a chunked body beyond the body limit. */
+    private static final int CHUNK_FRAMING_SLACK = 8 * 1024;
+
+    private final ServerSettings settings;
+    private final HeadScanner scanner = new HeadScanner();
+    private final ChunkedDecoder chunked = new ChunkedDecoder();
+
+    private ByteBuffer in;
+    private int start;
+    private int end;
+    private int bodyStart;
+    /** A head has been parsed and its request is not served yet. */
+    private boolean inRequest;
+    private boolean moved;
+
+    RequestReader(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A new connection: nothing read yet. */
+    void reset() {
+        in = null;
+        start = end = 0;
+        inRequest = false;
+        scanner.reset(0);
+    }
+
+    /** Whether unconsumed bytes remain, or a request has begun. */
+    boolean busy() {
+        return inRequest || end != start;
+    }
+
+    /** The buffer to read into, borrowed if need be and made room in: position at the end of the data. */
+    ByteBuffer prepareToRead(BufferPool pool) {
+        if (in == null) {
+            in = pool.acquire();
+            start = end = 0;
+            scanner.reset(0);
+        }
+        if (end == in.capacity()) {
+            makeRoom(pool);
+        }
+        in.limit(in.capacity()).position(end);
+        return in;
+    }
+
+    /** Accounts for {@code n > 0} bytes just read into the buffer. */
+    void took(int n) {
+        end += n;
+    }
+
+    /** For a lingering close: a buffer to read into and discard. */
+    ByteBuffer discardBuffer(BufferPool pool) {
+        if (in == null) {
+            in = pool.acquire();
+        }
+        in.clear();
+        return in;
+    }
+
+    /** Gives the buffer back to the pool if it holds nothing more. */
+    void releaseIfDrained(BufferPool pool) {
+        if (!busy()) {
+            release(pool);
+        }
+    }
+
+    void release(BufferPool pool) {
+        if (in != null) {
+            pool.release(in);
+            in = null;
+        }
+    }
+
+    // ---- the head ----------------------------------------------------------------------------
+
+    /**
+     * Scans for the end of the next head: its end, {@link HeadScanner#NEED_MORE} or
+     * {@link HeadScanner#ERROR} (then {@link #headError()} says why).
+     */
+    int scanHead() {
+        if (end == start) {
+            return HeadScanner.NEED_MORE;
+        }
+        int headEnd = scanner.scan(in.array(), end, settings.maxRequestHeaderSize(), settings.maxRequestUriLength());
+        if (headEnd == HeadScanner.NEED_MORE && !scanner.started(end)) {
+            start = end; // only empty lines so far: nothing has begun
+        }
+        return headEnd;
+    }
+
+    ProtocolError headError() {
+        return scanner.error();
+    }
+
+    /** The head ending at {@code headEnd} is complete: parses it into {@code head}. */
+    ProtocolError parseHead(RequestParser parser, int headEnd, RequestHead head) {
+        start = scanner.requestStart();
+        inRequest = true;
+        return parser.parse(in.array(), start, headEnd, head);
+    }
+
+    /** The head is accepted: the body (if any) begins at {@code headEnd}. */
+    void beginBody(int headEnd, RequestHead head) {
+        bodyStart = headEnd;
+        moved = false;
+        if (head.chunked()) {
+            chunked.reset(headEnd);
+        }
+    }
+
+    // ---- the body ----------------------------------------------------------------------------
+
+    /**
+     * Where the request ends if its body is complete (which is then set on {@code request}),
+     * else {@link ChunkedDecoder#NEED_MORE} or {@link ChunkedDecoder#ERROR} (then
+     * {@link #bodyError()} says why).
+     */
+    int completeBody(Request request) {
+        RequestHead head = request.head;
+        if (head.chunked()) {
+            int requestEnd = chunked.decode(in.array(), end, settings.maxRequestBodySize(), settings.maxRequestHeaderSize());
+            if (requestEnd >= 0) {
+                request.setBody(in.array(), bodyStart, (int) chunked.decodedLength());
+            }
+            return requestEnd;
+        }
+        long length = Math.max(0, head.contentLength());
+        if (end - bodyStart < length) {
+            return ChunkedDecoder.NEED_MORE;
+        }
+        request.setBody(in.array(), bodyStart, (int) length);
+        return bodyStart + (int) length;
+    }
+
+    ProtocolError bodyError() {
+        return chunked.error();
+    }
+
+    /** Makes room for the rest of the body. */
+    void awaitBody(RequestHead head, BufferPool pool) {
+        if (head.chunked()) {
+            end = chunked.reclaim(in.array(), end); // the decoded framing's space is free again
+            return;
+        }
+        int needed = (int) ((bodyStart - start) + head.contentLength());
+        if (needed > in.capacity() - start) {
+            if (needed <= in.capacity()) {
+                compact();
+            } else {
+                grow(needed, pool);
+            }
+        }
+    }
+
+    /**
+     * The request is complete and ends at {@code requestEnd}: consumes it, and parses its head
+     * again where its bytes are now if making room moved them.
+     */
+    void finishRequest(int requestEnd, Request request, RequestParser parser) {
+        if (moved) {
+            parser.parse(in.array(), start, bodyStart, request.head);
+            request.bind(settings.normalizePath());
+            moved = false;
+        }
+        start = requestEnd;
+    }
+
+    /** The response to the request is on its way: the next head may begin. */
+    void nextRequest() {
+        inRequest = false;
+        scanner.reset(start);
+    }
+
+    // ---- room --------------------------------------------------------------------------------
+
+    /** The buffer is full: move the current request to the front, or grow. */
+    private void makeRoom(BufferPool pool) {
+        if (start > 0) {
+            compact();
+            return;
+        }
+        int limit = !inRequest ? settings.maxRequestHeaderSize() + 2 * 1024
+                : (int) Math.min(Integer.MAX_VALUE - 8, (bodyStart - start) + settings.maxRequestBodySize() + CHUNK_FRAMING_SLACK);
+        int grown = (int) Math.min((long) in.capacity() * 2, limit);
+        grow(Math.max(grown, in.capacity() + 1), pool);
+    }
+
+    private void compact() {
+        int delta = start;
+        byte[] a = in.array();
+        System.arraycopy(a, start, a, 0, end - start);
+        shift(delta);
+    }
+
+    private void grow(int capacity, BufferPool pool) {
+        ByteBuffer bigger = ByteBuffer.allocate(capacity);
+        System.arraycopy(in.array(), start, bigger.array(), 0, end - start);
+        pool.release(in);
+        in = bigger;
+        shift(start);
+    }
+
+    private void shift(int delta) {
+        end -= delta;
+        start -= delta;
+        bodyStart -= delta;
+        scanner.shift(delta);
+        chunked.shift(delta);
+        if (inRequest) {
+            moved = true;
+        }
+    }
+}

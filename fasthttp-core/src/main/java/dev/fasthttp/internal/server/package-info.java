@@ -1,0 +1,7 @@
+/**
+ * Not API. Server mechanisms that use no request or response type: accepting and dealing
+ * connections to loops, the connection limits, the state the shutdown shares with the loops, the
+ * stall watchdog, and the pieces of a connection that own state of their own (lingering close).
+ * Uses {@code internal.transport}, {@code internal.bytes} and the shared vocabulary.
+ */
+package dev.fasthttp.internal.server;
