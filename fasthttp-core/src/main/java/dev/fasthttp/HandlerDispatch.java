@@ -1,7 +1,10 @@
 package dev.fasthttp;
 
+import dev.fasthttp.http.ProtocolError;
+
 /**
- * Runs handlers for a connection, and turns what goes wrong into a response: a handler that
+ * Runs handlers for a connection, and turns what goes wrong into a response: a refused request
+ * gets its error status, a handler that
  * throws gets a 500 (logged once; the request was read whole, so the connection stays usable),
  * an error handler that throws falls back to the default one, an observer that throws is logged.
  * Stateless: the connection passes the worker it holds for the request.
@@ -36,6 +39,22 @@ final class HandlerDispatch {
                 return;
             }
         }
+    }
+
+    /**
+     * Makes {@code c}'s response the refusal of a request that broke the protocol: counted, written
+     * by the error handler, and the connection's last.
+     */
+    static void refuse(Worker worker, RequestCtx c, ProtocolError error) {
+        if (error == ProtocolError.REQUEST_TIMEOUT) {
+            worker.counters().timeout(TimeoutKind.READ);
+        } else {
+            worker.counters().protocolError(error);
+        }
+        c.response().resetForError(error.status());
+        writeErrorResponse(worker.settings, c, RequestError.of(error));
+        c.response().setConnectionClose();
+        c.response().setBodyStreamWriter(null);
     }
 
     /** Writes the response for {@code error} through the server's error handler. */

@@ -243,8 +243,7 @@ final class ServerConnection implements IoHandler {
     /** The head is complete: parse it, check the framing, answer Expect. */
     private boolean beginRequest(int headEnd) throws IOException {
         identity.countRequest();
-        ctx = worker.acquireContext();
-        ctx.reset(identity);
+        ctx = newContext();
         identity.notify(settings, ConnectionState.ACTIVE);
         RequestHead head = ctx.request().head;
         ProtocolError error = reader.parseHead(worker.parser, headEnd, head);
@@ -336,22 +335,16 @@ final class ServerConnection implements IoHandler {
 
     /** Refuses a request that broke the protocol: error response, then close. */
     private void refuse(ProtocolError error) throws IOException {
-        if (error == ProtocolError.REQUEST_TIMEOUT) {
-            worker.counters().timeout(TimeoutKind.READ);
-        } else {
-            worker.counters().protocolError(error);
-        }
         clientClosing = false; // it may still be sending: linger
-        RequestCtx c = ctx;
-        if (c == null) {
-            c = worker.acquireContext();
-            c.reset(identity);
-        }
-        c.response().resetForError(error.status());
-        HandlerDispatch.writeErrorResponse(settings, c, RequestError.of(error));
-        c.response().setConnectionClose();
-        c.response().setBodyStreamWriter(null);
+        RequestCtx c = ctx != null ? ctx : newContext();
+        HandlerDispatch.refuse(worker, c, error);
         finishResponse(c);
+    }
+
+    private RequestCtx newContext() {
+        RequestCtx c = worker.acquireContext();
+        c.reset(identity);
+        return c;
     }
 
     // ---- writing -----------------------------------------------------------------------------
