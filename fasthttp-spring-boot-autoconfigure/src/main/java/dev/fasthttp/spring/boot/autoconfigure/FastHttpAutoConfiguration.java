@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * The fasthttp server, configured from {@code fasthttp.server.*}, serving the routes declared
+ * The fasthttp server, configured from {@code fasthttp.server.*} and Boot's own {@code server.*}
+ * names ({@link BootServerProperties}), serving the routes declared
  * with {@link dev.fasthttp.spring.boot.FastHttpRoute} and {@link Route} beans, started and
  * stopped with the application context.
  *
@@ -35,11 +36,11 @@ public class FastHttpAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes,
+    Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes, ConfigurableEnvironment environment,
                           ObjectProvider<FastHttpServerCustomizer> customizers,
                           ObjectProvider<ResponseObserver> responseObserver) {
         Server.Builder builder = Server.builder().handler(routes);
-        apply(properties, builder);
+        apply(properties, new BootServerProperties(environment, properties), builder);
         responseObserver.ifAvailable(builder::responseObserver);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
@@ -50,18 +51,19 @@ public class FastHttpAutoConfiguration {
                                                     FastHttpProperties properties, ConfigurableEnvironment environment) {
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
         Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash());
-        return new FastHttpServerLifecycle(server, buildRouter, properties, environment);
+        return new FastHttpServerLifecycle(server, buildRouter, new BootServerProperties(environment, properties).shutdownTimeout(),
+                environment);
     }
 
-    static void apply(FastHttpProperties p, Server.Builder b) {
-        if (p.getAddress() != null) {
-            b.host(p.getAddress().getHostAddress());
+    static void apply(FastHttpProperties p, BootServerProperties boot, Server.Builder b) {
+        if (boot.address() != null) {
+            b.host(boot.address().getHostAddress());
         }
-        b.port(p.getPort())
+        b.port(boot.port())
                 .name(p.getName())
                 .readBufferSize(bytes(p.getReadBufferSize().toBytes(), "read-buffer-size"))
                 .writeBufferSize(bytes(p.getWriteBufferSize().toBytes(), "write-buffer-size"))
-                .maxRequestHeaderSize(bytes(p.getMaxRequestHeaderSize().toBytes(), "max-request-header-size"))
+                .maxRequestHeaderSize(bytes(boot.maxRequestHeaderSize().toBytes(), "max-request-header-size"))
                 .maxRequestUriLength(bytes(p.getMaxRequestUriLength().toBytes(), "max-request-uri-length"))
                 .maxRequestBodySize(p.getMaxRequestBodySize().toBytes())
                 .maxConnections(p.getMaxConnections())
