@@ -6,18 +6,21 @@ import dev.fasthttp.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.client.RestClient;
 
 /**
  * The sample tested as a Boot web application is: a random port, published for
- * {@code @LocalServerPort}, and Boot's test client pointed at the server.
+ * {@code @LocalServerPort}, and Boot's test clients pointed at the server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @AutoConfigureTestRestTemplate
+@AutoConfigureRestTestClient
 class RandomPortTest {
 
     @LocalServerPort
@@ -28,6 +31,9 @@ class RandomPortTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    RestTestClient client;
 
     @Test
     void theServerListensOnTheRandomPortBootPublishes() {
@@ -42,5 +48,13 @@ class RandomPortTest {
         assertThat(plaintext.getStatusCode().value()).isEqualTo(200);
         assertThat(plaintext.getBody()).isEqualTo("Hello, World!");
         assertThat(rest.getForEntity("/users/42", String.class).getBody()).isEqualTo("user 42");
+    }
+
+    @Test
+    void restTestClientIsPointedAtTheServer() {
+        client.get().uri("/plaintext").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("Hello, World!");
+        client.get().uri("/nope").exchange().expectStatus().isNotFound();
     }
 }
