@@ -9,8 +9,8 @@ class FastHttpPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<FastHttpP
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, FastHttpPortInUseException cause) {
         return new FailureAnalysis("fasthttp failed to start: port " + cause.getPort() + " is already in use.",
-                "Stop the process listening on port " + cause.getPort() + ", or set the property fasthttp.server.port"
-                        + " to another port (0 picks a free one, published as local.fasthttp.port).",
+                "Stop the process listening on port " + cause.getPort() + ", or set server.port (or fasthttp.server.port,"
+                        + " which wins) to another port (0 picks a free one, published as local.server.port).",
                 cause);
     }
 }

@@ -142,7 +142,7 @@ class FastHttpAutoConfigurationTest {
                 }
                 assertThat(failure).isInstanceOf(FastHttpPortInUseException.class);
                 String analysis = new FastHttpPortInUseFailureAnalyzer().analyze(failure).getAction();
-                assertThat(analysis).contains("fasthttp.server.port");
+                assertThat(analysis).contains("set server.port", "fasthttp.server.port", String.valueOf(taken.getLocalPort()));
             });
         }
     }
