@@ -22,29 +22,55 @@ import org.springframework.util.unit.DataSize;
  *   <tr><td>{@code server.shutdown=immediate}, {@code spring.lifecycle.timeout-per-shutdown-phase}</td>
  *       <td>{@code fasthttp.server.shutdown-timeout}</td></tr>
  * </table>
+ *
+ * <p>Where Boot runs a web server of its own in the same application, {@code server.port},
+ * {@code server.address} and {@code server.max-http-request-header-size} are that server's, and
+ * fasthttp runs only if told to ({@code fasthttp.server.enabled=true}) on a port of its own.
  */
 final class BootServerProperties {
 
     private final Binder binder;
     private final FastHttpProperties fasthttp;
+    /** The web server Boot runs in the same application, if any: Boot's server names are its own then. */
+    private final String otherServer;
 
     BootServerProperties(Environment environment, FastHttpProperties fasthttp) {
+        this(environment, fasthttp, null);
+    }
+
+    BootServerProperties(Environment environment, FastHttpProperties fasthttp, String otherServer) {
         this.binder = Binder.get(environment);
         this.fasthttp = fasthttp;
+        this.otherServer = otherServer;
+    }
+
+    /**
+     * Fails start-up, explained by {@link FastHttpWithAnotherWebServerFailureAnalyzer}, when Boot
+     * runs another web server here and fasthttp was not told to run beside it on its own port.
+     */
+    void checkNoOtherServerUnlessToldToRunBeside() {
+        if (otherServer == null) {
+            return;
+        }
+        boolean enabled = binder.bind("fasthttp.server.enabled", Boolean.class).orElse(false);
+        if (!enabled || !isSet("port")) {
+            throw new FastHttpWithAnotherWebServerException(otherServer, enabled);
+        }
     }
 
     int port() {
-        return isSet("port") ? fasthttp.getPort() : binder.bind("server.port", Integer.class).orElse(fasthttp.getPort());
+        return bootNameApplies("port") ? binder.bind("server.port", Integer.class).orElse(fasthttp.getPort()) : fasthttp.getPort();
     }
 
     InetAddress address() {
-        return isSet("address") ? fasthttp.getAddress()
-                : binder.bind("server.address", InetAddress.class).orElse(fasthttp.getAddress());
+        return bootNameApplies("address") ? binder.bind("server.address", InetAddress.class).orElse(fasthttp.getAddress())
+                : fasthttp.getAddress();
     }
 
     DataSize maxRequestHeaderSize() {
-        return isSet("max-request-header-size") ? fasthttp.getMaxRequestHeaderSize()
-                : binder.bind("server.max-http-request-header-size", DataSize.class).orElse(fasthttp.getMaxRequestHeaderSize());
+        return bootNameApplies("max-request-header-size")
+                ? binder.bind("server.max-http-request-header-size", DataSize.class).orElse(fasthttp.getMaxRequestHeaderSize())
+                : fasthttp.getMaxRequestHeaderSize();
     }
 
     /**
@@ -59,6 +85,10 @@ final class BootServerProperties {
             return Duration.ZERO;
         }
         return binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(fasthttp.getShutdownTimeout());
+    }
+
+    private boolean bootNameApplies(String fasthttpProperty) {
+        return otherServer == null && !isSet(fasthttpProperty);
     }
 
     private boolean isSet(String property) {
