@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -20,7 +21,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * stopped with the application context.
  *
  * <p>Backs off when the application defines its own {@link Server} bean (which is then still
- * started and stopped with the context), and when {@code fasthttp.server.enabled=false}.
+ * started and stopped with the context), and when {@code fasthttp.server.enabled=false}. Fails
+ * start-up when Boot runs a web server of its own here (Tomcat, Jetty, Netty), unless told to run
+ * beside it: {@code fasthttp.server.enabled=true} and a {@code fasthttp.server.port}.
  */
 @AutoConfiguration
 @ConditionalOnClass(Server.class)
@@ -37,10 +40,12 @@ public class FastHttpAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes, ConfigurableEnvironment environment,
-                          ObjectProvider<FastHttpServerCustomizer> customizers,
+                          ApplicationContext context, ObjectProvider<FastHttpServerCustomizer> customizers,
                           ObjectProvider<ResponseObserver> responseObserver) {
-        Server.Builder builder = Server.builder().handler(routes);
-        apply(properties, new BootServerProperties(environment, properties), builder);
+        BootServerProperties boot = new BootServerProperties(environment, properties, OtherWebServer.in(context));
+        boot.checkNoOtherServerUnlessToldToRunBeside();
+        Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
+        apply(properties, boot, builder);
         responseObserver.ifAvailable(builder::responseObserver);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
