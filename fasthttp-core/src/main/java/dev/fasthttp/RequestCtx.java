@@ -1,7 +1,7 @@
 package dev.fasthttp;
 
 import dev.fasthttp.bytes.ByteView;
-import dev.fasthttp.internal.http1.StatusLine;
+import dev.fasthttp.http.Status;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
@@ -379,6 +379,6 @@ public final class RequestCtx {
     @Override
     public String toString() {
         return "#" + connectionId() + "/" + connectionRequestNumber() + " " + method() + " " + requestUri()
-                + " -> " + statusCode() + " " + StatusLine.reason(statusCode());
+                + " -> " + statusCode() + " " + Status.reason(statusCode());
     }
 }

@@ -133,6 +133,16 @@ class RouterTest {
         assertThat(send(router, "GET /b").bodyText()).isEqualTo("nothing here");
     }
 
+    @Test
+    void methodNotAllowedHandlerAnswersAndTheRouterStillSaysWhatIsAllowed() throws Exception {
+        Router router = Router.builder().get("/a", echo("a")).post("/a", echo("a"))
+                .methodNotAllowed(ctx -> ctx.error("not with " + ctx.method(), 405)).build();
+        RawResponse response = send(router, "DELETE /a");
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.bodyText()).isEqualTo("not with DELETE");
+        assertThat(response.header("Allow")).isEqualTo("GET, POST, HEAD");
+    }
+
     static Stream<Arguments> conflicts() {
         return Stream.of(
                 Arguments.of(Router.builder().get("/a/{id}", echo("x")).get("/a/{id}", echo("y")),

@@ -26,7 +26,7 @@ import java.util.Objects;
  * <ul>
  *   <li>Static beats parameter beats catch-all at each position, with backtracking.</li>
  *   <li>No route: 404 (or the {@link Builder#notFound} handler). The path matches but not the
- *       method: 405 with an {@code Allow} header. HEAD is served by the GET handler unless a HEAD
+ *       method: 405 (or the {@link Builder#methodNotAllowed} handler) with an {@code Allow} header. HEAD is served by the GET handler unless a HEAD
  *       route exists.</li>
  *   <li>With {@link Builder#redirectTrailingSlash}, a miss that would match with the trailing
  *       slash added or removed is redirected there (301 for GET and HEAD, 308 otherwise).</li>
@@ -44,12 +44,14 @@ public final class Router implements RequestHandler {
     private final List<Route> routes;
     private final boolean redirectTrailingSlash;
     private final RequestHandler notFound;
+    private final RequestHandler methodNotAllowed;
 
     private Router(Builder b) {
         this.root = new Node(new byte[0]);
         this.routes = List.copyOf(b.routes);
         this.redirectTrailingSlash = b.redirectTrailingSlash;
         this.notFound = b.notFound;
+        this.methodNotAllowed = b.methodNotAllowed;
         for (Route route : routes) {
             insert(route);
         }
@@ -96,7 +98,7 @@ public final class Router implements RequestHandler {
         ctx.setRouteTemplate(endpoint.template);
         int i = endpoint.find(ctx.method());
         if (i < 0) {
-            ctx.error("Method Not Allowed", 405);
+            methodNotAllowed.handle(ctx);
             ctx.response().headers().set("Allow", endpoint.allow());
             return;
         }
@@ -153,6 +155,7 @@ public final class Router implements RequestHandler {
         private final List<Route> routes = new ArrayList<>();
         private boolean redirectTrailingSlash;
         private RequestHandler notFound = RequestCtx::notFound;
+        private RequestHandler methodNotAllowed = ctx -> ctx.error("Method Not Allowed", 405);
 
         private Builder() {
         }
@@ -203,6 +206,15 @@ public final class Router implements RequestHandler {
         /** Serves requests no route matches. Default: {@link RequestCtx#notFound()}. */
         public Builder notFound(RequestHandler handler) {
             this.notFound = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Answers a path that matches with a method none of its routes take; the router adds the
+         * {@code Allow} header after it. Default: 405 with the reason as text.
+         */
+        public Builder methodNotAllowed(RequestHandler handler) {
+            this.methodNotAllowed = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.fasthttp.internal.http1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fasthttp.http.Status;
 import dev.fasthttp.internal.bytes.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -54,21 +55,21 @@ class StatusLineTest {
             "504|Gateway Timeout",
             "505|HTTP Version Not Supported"})
     void commonCodes(int code, String reason) {
-        assertThat(StatusLine.reason(code)).isEqualTo(reason);
+        assertThat(Status.reason(code)).isEqualTo(reason);
         assertThat(line(code)).isEqualTo("HTTP/1.1 " + code + " " + reason + "\r\n");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {199, 209, 299, 306, 399, 419, 420, 427, 430, 450, 452, 499, 509, 512, 599})
     void unknownCodesHaveAnEmptyReason(int code) {
-        assertThat(StatusLine.reason(code)).isEmpty();
+        assertThat(Status.reason(code)).isEmpty();
         assertThat(line(code)).isEqualTo("HTTP/1.1 " + code + " \r\n");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {600, 601, 700, 799, 800, 999})
     void codesFrom600AreWrittenWithDigits(int code) {
-        assertThat(StatusLine.reason(code)).isEmpty();
+        assertThat(Status.reason(code)).isEmpty();
         assertThat(line(code)).isEqualTo("HTTP/1.1 " + code + " \r\n");
     }
 
@@ -79,9 +80,9 @@ class StatusLineTest {
             assertThat(line).as("code %d", code)
                     .startsWith("HTTP/1.1 " + code + " ")
                     .endsWith("\r\n")
-                    .isEqualTo("HTTP/1.1 " + code + " " + StatusLine.reason(code) + "\r\n");
+                    .isEqualTo("HTTP/1.1 " + code + " " + Status.reason(code) + "\r\n");
             // reason-phrase = *( HTAB / SP / VCHAR / obs-text ); here plain printable ASCII
-            assertThat(StatusLine.reason(code)).matches("[\\x20-\\x7E]*");
+            assertThat(Status.reason(code)).matches("[\\x20-\\x7E]*");
         }
     }
 
