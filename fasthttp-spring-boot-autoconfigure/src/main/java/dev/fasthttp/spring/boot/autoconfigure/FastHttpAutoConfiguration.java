@@ -1,18 +1,22 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
+import dev.fasthttp.ErrorHandler;
 import dev.fasthttp.ResponseObserver;
 import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 
 /**
  * The fasthttp server, configured from {@code fasthttp.server.*} and Boot's own {@code server.*}
@@ -37,15 +41,30 @@ public class FastHttpAutoConfiguration {
         return new RouteDiscovery();
     }
 
+    /**
+     * Error bodies as Boot's servers write them; {@code server.error.include-message=always} adds the
+     * exception's message, {@code spring.mvc.problemdetails.enabled=true} answers JSON clients with
+     * RFC 9457 problem details.
+     */
+    @Bean
+    ErrorResponses fastHttpErrorResponses(Environment environment) {
+        Binder binder = Binder.get(environment);
+        return new ErrorResponses(binder.bind("server.error.include-message", String.class).map("always"::equalsIgnoreCase).orElse(false),
+                binder.bind("spring.mvc.problemdetails.enabled", Boolean.class).orElse(false), Clock.systemUTC());
+    }
+
+    /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses} for failed handlers. */
     @Bean
     @ConditionalOnMissingBean
     Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes, ConfigurableEnvironment environment,
                           ApplicationContext context, ObjectProvider<FastHttpServerCustomizer> customizers,
-                          ObjectProvider<ResponseObserver> responseObserver) {
+                          ObjectProvider<ResponseObserver> responseObserver, ObjectProvider<ErrorHandler> errorHandler,
+                          ErrorResponses errorResponses) {
         BootServerProperties boot = new BootServerProperties(environment, properties, OtherWebServer.in(context));
         boot.checkNoOtherServerUnlessToldToRunBeside();
         Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
+        builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses));
         responseObserver.ifAvailable(builder::responseObserver);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
@@ -53,9 +72,11 @@ public class FastHttpAutoConfiguration {
 
     @Bean
     FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
-                                                    FastHttpProperties properties, ConfigurableEnvironment environment) {
+                                                    FastHttpProperties properties, ConfigurableEnvironment environment,
+                                                    ErrorResponses errorResponses) {
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
-        Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash());
+        Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash(),
+                errorResponses);
         return new FastHttpServerLifecycle(server, buildRouter, new BootServerProperties(environment, properties).shutdownTimeout(),
                 environment);
     }

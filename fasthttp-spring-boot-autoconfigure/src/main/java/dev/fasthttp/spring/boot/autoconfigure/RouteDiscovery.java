@@ -81,8 +81,10 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
      * before the server starts. A conflict the router finds (one parameter given two names) is
      * reported with the beans that declared the routes.
      */
-    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash) {
-        Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash);
+    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorResponses errors) {
+        Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash)
+                .notFound(errors.notFound())
+                .methodNotAllowed(errors.methodNotAllowed());
         for (Route route : extra) {
             claim(route, "Route bean " + route);
             routes.add(route);
