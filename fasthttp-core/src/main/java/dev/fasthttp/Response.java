@@ -23,6 +23,7 @@ public final class Response {
     private final ResponseHeaders headers = new ResponseHeaders(this);
     private final ByteBuf contentType = new ByteBuf(32);
     private boolean contentTypeSet;
+    private final ByteView contentTypeView = new ByteView();
     private final ByteBuf body = new ByteBuf(256);
     private final ByteView bodyView = new ByteView();
     private ByteBuffer bodyNio;
@@ -70,6 +71,11 @@ public final class Response {
     void clearContentType() {
         contentType.clear();
         contentTypeSet = false;
+    }
+
+    /** The Content-Type the handler set, or null if it set none (the server's default is then sent). */
+    public ByteView contentType() {
+        return contentTypeSet ? contentTypeView.set(contentType.array(), 0, contentType.size()) : null;
     }
 
     boolean contentTypeSet() {
@@ -173,6 +179,11 @@ public final class Response {
 
     public boolean connectionClose() {
         return connectionClose;
+    }
+
+    /** The length of the body set so far, or -1 when a stream writer will write it (length unknown). */
+    public int bodyLength() {
+        return streamWriter != null ? -1 : body.size();
     }
 
     ByteBuf bodyBuffer() {

@@ -33,6 +33,24 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void contentTypeIsWhatTheHandlerSetOrNull() {
+        assertThat(response.contentType()).isNull();
+        response.headers().set("Content-Type", "application/json");
+        assertThat(response.contentType().toString()).isEqualTo("application/json");
+        response.headers().del("Content-Type");
+        assertThat(response.contentType()).isNull();
+    }
+
+    @Test
+    void bodyLengthIsWhatWasSetAndUnknownForAStream() {
+        assertThat(response.bodyLength()).isZero();
+        response.setBodyString("hello").appendBodyString(", world");
+        assertThat(response.bodyLength()).isEqualTo(12);
+        response.setBodyStreamWriter(out -> out.write(1));
+        assertThat(response.bodyLength()).isEqualTo(-1);
+    }
+
+    @Test
     void emptyByDefault() {
         assertThat(headers.size()).isZero();
         assertThat(wire()).isEmpty();

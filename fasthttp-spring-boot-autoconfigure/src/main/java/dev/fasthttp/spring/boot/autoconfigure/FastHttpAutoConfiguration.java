@@ -6,6 +6,7 @@ import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +54,13 @@ public class FastHttpAutoConfiguration {
                 binder.bind("spring.mvc.problemdetails.enabled", Boolean.class).orElse(false), Clock.systemUTC());
     }
 
+    /** Off by default: then no observer runs on the request path for it. */
+    @Bean
+    @ConditionalOnBooleanProperty("fasthttp.server.accesslog.enabled")
+    AccessLog fastHttpAccessLog(FastHttpProperties properties) {
+        return new AccessLog(AccessLogFormat.of(properties.getAccesslog().getPattern()), properties.getAccesslog().getQueueSize());
+    }
+
     /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses} for failed handlers. */
     @Bean
     @ConditionalOnMissingBean
@@ -65,7 +73,16 @@ public class FastHttpAutoConfiguration {
         Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
         builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses));
-        responseObserver.ifAvailable(builder::responseObserver);
+        List<ResponseObserver> observers = responseObserver.orderedStream().toList();
+        if (observers.size() == 1) {
+            builder.responseObserver(observers.get(0));
+        } else if (!observers.isEmpty()) {
+            builder.responseObserver((ctx, durationNanos, failure) -> {
+                for (ResponseObserver observer : observers) {
+                    observer.onResponse(ctx, durationNanos, failure);
+                }
+            });
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -137,4 +137,31 @@ public class FastHttpProperties {
     public void setShutdownTimeout(Duration shutdownTimeout) { this.shutdownTimeout = shutdownTimeout; }
     public boolean isRedirectTrailingSlash() { return redirectTrailingSlash; }
     public void setRedirectTrailingSlash(boolean redirectTrailingSlash) { this.redirectTrailingSlash = redirectTrailingSlash; }
+
+    private final Accesslog accesslog = new Accesslog();
+
+    public Accesslog getAccesslog() { return accesslog; }
+
+    /** The access log ({@code fasthttp.server.accesslog.*}), written through the logger {@code dev.fasthttp.accesslog}. */
+    public static class Accesslog {
+
+        /** Whether to log every response. Off, the request path does no access-log work at all. */
+        private boolean enabled = false;
+
+        /**
+         * "common", "combined" or a pattern of Tomcat's codes: %h %a %l %u %t %r %m %U %q %H %s %b %B %D %T
+         * %{Name}i (request header) %{Name}o (response header) %%.
+         */
+        private String pattern = "common";
+
+        /** Lines waiting for the writer thread; past it, lines are dropped (and counted) rather than stall an event loop. */
+        private int queueSize = 10_000;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public String getPattern() { return pattern; }
+        public void setPattern(String pattern) { this.pattern = pattern; }
+        public int getQueueSize() { return queueSize; }
+        public void setQueueSize(int queueSize) { this.queueSize = queueSize; }
+    }
 }
