@@ -87,6 +87,16 @@ final class BootServerProperties {
         return binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(fasthttp.getShutdownTimeout());
     }
 
+    /** Whether error bodies carry the exception's message: {@code server.error.include-message=always}. */
+    boolean errorIncludesMessage() {
+        return binder.bind("server.error.include-message", String.class).map("always"::equalsIgnoreCase).orElse(false);
+    }
+
+    /** Whether JSON clients get RFC 9457 problem details: {@code spring.mvc.problemdetails.enabled}. */
+    boolean problemDetails() {
+        return binder.bind("spring.mvc.problemdetails.enabled", Boolean.class).orElse(false);
+    }
+
     private boolean bootNameApplies(String fasthttpProperty) {
         return otherServer == null && !isSet(fasthttpProperty);
     }

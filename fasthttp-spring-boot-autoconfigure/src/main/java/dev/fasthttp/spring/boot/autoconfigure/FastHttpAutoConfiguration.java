@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -42,16 +41,17 @@ public class FastHttpAutoConfiguration {
         return new RouteDiscovery();
     }
 
-    /**
-     * Error bodies as Boot's servers write them; {@code server.error.include-message=always} adds the
-     * exception's message, {@code spring.mvc.problemdetails.enabled=true} answers JSON clients with
-     * RFC 9457 problem details.
-     */
+    /** Boot's names for what every web server has, where fasthttp's own are silent. */
     @Bean
-    ErrorResponses fastHttpErrorResponses(Environment environment) {
-        Binder binder = Binder.get(environment);
-        return new ErrorResponses(binder.bind("server.error.include-message", String.class).map("always"::equalsIgnoreCase).orElse(false),
-                binder.bind("spring.mvc.problemdetails.enabled", Boolean.class).orElse(false), Clock.systemUTC());
+    BootServerProperties fastHttpBootServerProperties(Environment environment, FastHttpProperties properties,
+                                                      ApplicationContext context) {
+        return new BootServerProperties(environment, properties, OtherWebServer.in(context));
+    }
+
+    /** Error bodies as Boot's servers write them. */
+    @Bean
+    ErrorResponses fastHttpErrorResponses(BootServerProperties boot) {
+        return new ErrorResponses(boot.errorIncludesMessage(), boot.problemDetails(), Clock.systemUTC());
     }
 
     /** Off by default: then no observer runs on the request path for it. */
@@ -64,38 +64,38 @@ public class FastHttpAutoConfiguration {
     /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses} for failed handlers. */
     @Bean
     @ConditionalOnMissingBean
-    Server fastHttpServer(FastHttpProperties properties, RouteDiscovery routes, ConfigurableEnvironment environment,
-                          ApplicationContext context, ObjectProvider<FastHttpServerCustomizer> customizers,
-                          ObjectProvider<ResponseObserver> responseObserver, ObjectProvider<ErrorHandler> errorHandler,
-                          ErrorResponses errorResponses) {
-        BootServerProperties boot = new BootServerProperties(environment, properties, OtherWebServer.in(context));
+    Server fastHttpServer(FastHttpProperties properties, BootServerProperties boot, RouteDiscovery routes,
+                          ObjectProvider<FastHttpServerCustomizer> customizers, ObjectProvider<ResponseObserver> responseObservers,
+                          ObjectProvider<ErrorHandler> errorHandler, ErrorResponses errorResponses) {
         boot.checkNoOtherServerUnlessToldToRunBeside();
         Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
         builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses));
-        List<ResponseObserver> observers = responseObserver.orderedStream().toList();
-        if (observers.size() == 1) {
-            builder.responseObserver(observers.get(0));
-        } else if (!observers.isEmpty()) {
-            builder.responseObserver((ctx, durationNanos, failure) -> {
-                for (ResponseObserver observer : observers) {
-                    observer.onResponse(ctx, durationNanos, failure);
-                }
-            });
-        }
+        builder.responseObserver(allOf(responseObservers.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 
     @Bean
     FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
-                                                    FastHttpProperties properties, ConfigurableEnvironment environment,
-                                                    ErrorResponses errorResponses) {
+                                                    FastHttpProperties properties, BootServerProperties boot,
+                                                    ConfigurableEnvironment environment, ErrorResponses errorResponses) {
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
         Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash(),
                 errorResponses);
-        return new FastHttpServerLifecycle(server, buildRouter, new BootServerProperties(environment, properties).shutdownTimeout(),
-                environment);
+        return new FastHttpServerLifecycle(server, buildRouter, boot.shutdownTimeout(), environment);
+    }
+
+    /** The observers (request timers, access log) as one, or null when there is none: nothing then runs per response. */
+    private static ResponseObserver allOf(List<ResponseObserver> observers) {
+        if (observers.size() <= 1) {
+            return observers.isEmpty() ? null : observers.get(0);
+        }
+        return (ctx, durationNanos, failure) -> {
+            for (ResponseObserver observer : observers) {
+                observer.onResponse(ctx, durationNanos, failure);
+            }
+        };
     }
 
     static void apply(FastHttpProperties p, BootServerProperties boot, Server.Builder b) {
