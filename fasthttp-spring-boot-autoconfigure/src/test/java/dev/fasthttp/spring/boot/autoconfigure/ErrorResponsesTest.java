@@ -34,7 +34,7 @@ class ErrorResponsesTest {
     @Test
     void aMissIsBootsJsonForAJsonClientOrOneThatTakesAnything() {
         runner.run(context -> {
-            int port = port(context.getBean(Server.class));
+            int port = context.getBean(Server.class).port();
             for (String accept : new String[] {"application/json", "*/*", null}) {
                 HttpResponse<String> r = send(port, "GET", "/nope", accept);
                 assertThat(r.statusCode()).isEqualTo(404);
@@ -48,7 +48,7 @@ class ErrorResponsesTest {
     @Test
     void aClientThatTakesNoJsonGetsTheReasonAsText() {
         runner.run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/nope", "text/html");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/nope", "text/html");
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
             assertThat(r.body()).isEqualTo("Not Found");
@@ -58,7 +58,7 @@ class ErrorResponsesTest {
     @Test
     void aWrongMethodIsJsonAndStillSaysWhatIsAllowed() {
         runner.run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "DELETE", "/fails", "application/json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "DELETE", "/fails", "application/json");
             assertThat(r.statusCode()).isEqualTo(405);
             assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
             assertThat(r.body()).contains("\"status\":405,\"error\":\"Method Not Allowed\",\"path\":\"/fails\"");
@@ -68,13 +68,13 @@ class ErrorResponsesTest {
     @Test
     void aFailedHandlerIs500WithoutItsMessageUnlessToldToIncludeIt() {
         runner.run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/fails", "application/json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/fails", "application/json");
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.body()).contains("\"status\":500,\"error\":\"Internal Server Error\",\"path\":\"/fails\"")
                     .doesNotContain("message", "boom");
         });
         runner.withPropertyValues("server.error.include-message=always").run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/fails", "application/json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/fails", "application/json");
             assertThat(r.body()).contains("\"message\":\"boom: \\\"quoted\\\"\\nand a line\"");
         });
     }
@@ -82,13 +82,13 @@ class ErrorResponsesTest {
     @Test
     void problemDetailsWhenAskedForOrWhenEnabled() {
         runner.run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/nope", "application/problem+json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/nope", "application/problem+json");
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(r.body()).isEqualTo(
                     "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"instance\":\"/nope\"}");
         });
         runner.withPropertyValues("spring.mvc.problemdetails.enabled=true", "server.error.include-message=always").run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/fails", "application/json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/fails", "application/json");
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(r.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
@@ -99,7 +99,7 @@ class ErrorResponsesTest {
     @Test
     void aRequestTheParserRefusesKeepsItsPlainForm() {
         runner.run(context -> {
-            try (Socket socket = new Socket("127.0.0.1", port(context.getBean(Server.class)))) {
+            try (Socket socket = new Socket("127.0.0.1", context.getBean(Server.class).port())) {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
                 out.write("GET /nope HTTP/1.1\r\nAccept: application/json\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // no Host
@@ -113,14 +113,10 @@ class ErrorResponsesTest {
     @Test
     void anErrorHandlerBeanOfTheApplicationReplacesBootsBodies() {
         runner.withBean(ErrorHandler.class, () -> (ctx, error) -> ctx.setBodyString("own " + error.status())).run(context -> {
-            HttpResponse<String> r = send(port(context.getBean(Server.class)), "GET", "/fails", "application/json");
+            HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/fails", "application/json");
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.body()).isEqualTo("own 500");
         });
-    }
-
-    private static int port(Server server) {
-        return server.port();
     }
 
     private static HttpResponse<String> send(int port, String method, String path, String accept) throws Exception {
