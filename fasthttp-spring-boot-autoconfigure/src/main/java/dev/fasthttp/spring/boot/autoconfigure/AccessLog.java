@@ -33,10 +33,12 @@ final class AccessLog implements ResponseObserver, DisposableBean {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
 
-    AccessLog(AccessLogFormat format, int queueSize) {
+    /** The writer is a virtual thread with {@code virtualThreads} ({@code spring.threads.virtual.enabled}), else a daemon. */
+    AccessLog(AccessLogFormat format, int queueSize, boolean virtualThreads) {
         this.format = format;
         this.lines = new ArrayBlockingQueue<>(queueSize);
-        this.writer = Thread.ofPlatform().daemon().name("fasthttp-accesslog").start(this::write);
+        Thread.Builder threads = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+        this.writer = threads.name("fasthttp-accesslog").start(this::write);
     }
 
     @Override
@@ -46,8 +48,8 @@ final class AccessLog implements ResponseObserver, DisposableBean {
         }
     }
 
-    long dropped() {
-        return dropped.get();
+    boolean writesOnAVirtualThread() {
+        return writer.isVirtual();
     }
 
     private void write() {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.thread.Threading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -57,8 +58,9 @@ public class FastHttpAutoConfiguration {
     /** Off by default: then no observer runs on the request path for it. */
     @Bean
     @ConditionalOnBooleanProperty("fasthttp.server.accesslog.enabled")
-    AccessLog fastHttpAccessLog(FastHttpProperties properties) {
-        return new AccessLog(AccessLogFormat.of(properties.getAccesslog().getPattern()), properties.getAccesslog().getQueueSize());
+    AccessLog fastHttpAccessLog(FastHttpProperties properties, Environment environment) {
+        return new AccessLog(AccessLogFormat.of(properties.getAccesslog().getPattern()), properties.getAccesslog().getQueueSize(),
+                Threading.VIRTUAL.isActive(environment));
     }
 
     /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses} for failed handlers. */

@@ -69,6 +69,14 @@ class AccessLogTest {
                 .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("unknown code %Z"));
     }
 
+    @Test
+    void theWriterIsAVirtualThreadWhenSpringThreadsAre() {
+        runner.withPropertyValues("fasthttp.server.accesslog.enabled=true", "spring.threads.virtual.enabled=true")
+                .run(context -> assertThat(context.getBean(AccessLog.class).writesOnAVirtualThread()).isTrue());
+        runner.withPropertyValues("fasthttp.server.accesslog.enabled=true")
+                .run(context -> assertThat(context.getBean(AccessLog.class).writesOnAVirtualThread()).isFalse());
+    }
+
     private static void awaitLine(CapturedOutput output, String regex) {
         // Logback's default layout ends the logger name with " -- ", Boot's with " : ".
         Pattern line = Pattern.compile("dev\\.fasthttp\\.accesslog\\s+(?:--|:) " + regex + "$", Pattern.MULTILINE);
