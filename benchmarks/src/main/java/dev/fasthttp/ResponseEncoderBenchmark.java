@@ -66,7 +66,7 @@ public class ResponseEncoderBenchmark {
         scanner.reset(0);
         int end = scanner.scan(request, request.length, worker.settings.maxRequestHeaderSize(),
                 worker.settings.maxRequestUriLength());
-        RequestCtx ctx = new RequestCtx();
+        RequestCtx ctx = new RequestCtx(TrustedProxies.NONE);
         ctx.reset(null);
         ProtocolError error = worker.parser.parse(request, 0, end, ctx.request().head);
         if (error != null || !ctx.request().bind(true)) {

@@ -31,6 +31,8 @@ public final class RequestCtx {
     private String routeTemplate;
 
     private ConnectionInfo connection;
+    private final TrustedProxies trustedProxies;
+    private final Forwarding forwarding = new Forwarding();
     private Object[] userKeys = new Object[4];
     private Object[] userValues = new Object[4];
     private int userCount;
@@ -38,7 +40,8 @@ public final class RequestCtx {
     private long startNanos;
     private Throwable failure;
 
-    RequestCtx() {
+    RequestCtx(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     void reset(ConnectionInfo connection) {
@@ -52,6 +55,7 @@ public final class RequestCtx {
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
         blockingContinuation = null;
+        forwarding.reset();
     }
 
     /** Releases references to user objects once the request is done. */
@@ -134,8 +138,10 @@ public final class RequestCtx {
         return request.requestUri();
     }
 
+    /** The host the client asked for; behind a trusted proxy, the one the proxy says the client used. */
     public ByteView host() {
-        return request.host();
+        ByteView forwarded = forwarding().host();
+        return forwarded != null ? forwarded : request.host();
     }
 
     public Args queryArgs() {
@@ -178,15 +184,33 @@ public final class RequestCtx {
         return request.headers().cookie(name);
     }
 
-    /** The client's address (the peer of the TCP connection; proxies are not looked through). */
+    /**
+     * The client's address: the peer of the TCP connection, or, when that peer is a trusted proxy
+     * ({@link Server.Builder#trustedProxies}), the client its forwarding headers name.
+     */
     public InetSocketAddress remoteAddr() {
-        InetSocketAddress address = connection == null ? null : connection.remoteAddress();
+        InetSocketAddress forwarded = forwarding().client();
+        if (forwarded != null) {
+            return forwarded;
+        }
+        InetSocketAddress address = peer();
         return address != null ? address : NO_ADDRESS;
     }
 
-    /** Whether the request came over TLS. The engine serves plain TCP, so false. */
+    /**
+     * Whether the client used TLS. The engine serves plain TCP, so only a trusted proxy that
+     * terminated TLS can say so ({@code Forwarded: proto=https}, {@code X-Forwarded-Proto: https}).
+     */
     public boolean isTLS() {
-        return false;
+        return forwarding().https();
+    }
+
+    private InetSocketAddress peer() {
+        return connection == null ? null : connection.remoteAddress();
+    }
+
+    private Forwarding forwarding() {
+        return forwarding.resolve(request.headers(), peer(), trustedProxies);
     }
 
     public ConnectionInfo connection() {

@@ -301,6 +301,7 @@ public final class Server {
         private ContinueHandler continueHandler = ContinueHandler.ACCEPT_ALL;
         private ConnectionStateListener connectionStateListener;
         private ResponseObserver responseObserver;
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
         private System.Logger logger = System.getLogger("dev.fasthttp.Server");
 
         private Builder() {
@@ -526,6 +527,18 @@ public final class Server {
             return this;
         }
 
+        /**
+         * The proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers are believed: for
+         * their requests {@link RequestCtx#remoteAddr()}, {@link RequestCtx#isTLS()} and
+         * {@link RequestCtx#host()} report the client behind them. Default: none (the headers are
+         * ignored, since any client can send them). Costs nothing until a handler asks; then a
+         * parse of the headers, once per request. See {@link TrustedProxies#internal()}.
+         */
+        public Builder trustedProxies(TrustedProxies proxies) {
+            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
+            return this;
+        }
+
         /** Where the server logs. Default: {@code System.getLogger("dev.fasthttp.Server")}. */
         public Builder logger(System.Logger logger) {
             this.logger = Objects.requireNonNull(logger, "logger");
@@ -542,7 +555,7 @@ public final class Server {
                     maxConnections, maxConnectionsPerIp, maxRequestsPerConnection, readTimeout, writeTimeout,
                     idleTimeout, keepAlive, noDefaultServerHeader, noDefaultDate, noDefaultContentType, normalizePath,
                     eventLoops, backlog, stallWarningThreshold, errorHandler, continueHandler,
-                    connectionStateListener, responseObserver, logger));
+                    connectionStateListener, responseObserver, trustedProxies, logger));
         }
 
         private static int positive(int value, String name) {

@@ -35,6 +35,7 @@ public record ServerSettings(
         ContinueHandler continueHandler,
         ConnectionStateListener connectionStateListener,
         ResponseObserver responseObserver,
+        TrustedProxies trustedProxies,
         System.Logger logger) {
 
     /** {@code Server: <name>\r\n}, encoded once. */

@@ -129,7 +129,7 @@ final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
 
     RequestCtx acquireContext() {
         RequestCtx ctx = contexts.pollFirst();
-        return ctx != null ? ctx : new RequestCtx();
+        return ctx != null ? ctx : new RequestCtx(settings.trustedProxies());
     }
 
     void releaseContext(RequestCtx ctx) {

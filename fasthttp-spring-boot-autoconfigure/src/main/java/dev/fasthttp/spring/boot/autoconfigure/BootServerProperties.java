@@ -1,5 +1,6 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
+import dev.fasthttp.TrustedProxies;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *   <tr><td>{@code server.max-http-request-header-size}</td><td>{@code fasthttp.server.max-request-header-size}</td></tr>
  *   <tr><td>{@code server.shutdown=immediate}, {@code spring.lifecycle.timeout-per-shutdown-phase}</td>
  *       <td>{@code fasthttp.server.shutdown-timeout}</td></tr>
+ *   <tr><td>{@code server.forward-headers-strategy=native}</td><td>{@code fasthttp.server.trusted-proxies}</td></tr>
  * </table>
  *
  * <p>Where Boot runs a web server of its own in the same application, {@code server.port},
@@ -85,6 +87,21 @@ final class BootServerProperties {
             return Duration.ZERO;
         }
         return binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(fasthttp.getShutdownTimeout());
+    }
+
+    /**
+     * Whose forwarding headers to believe: {@code fasthttp.server.trusted-proxies} if set, else the
+     * local and private ranges with {@code server.forward-headers-strategy=native} (as Tomcat's
+     * default internal proxies), else nobody ({@code framework} leaves the headers to the
+     * application).
+     */
+    TrustedProxies trustedProxies() {
+        if (!fasthttp.getTrustedProxies().isEmpty()) {
+            return TrustedProxies.of(fasthttp.getTrustedProxies().toArray(String[]::new));
+        }
+        boolean nativeStrategy = binder.bind("server.forward-headers-strategy", String.class).map("native"::equalsIgnoreCase)
+                .orElse(false);
+        return nativeStrategy ? TrustedProxies.internal() : TrustedProxies.NONE;
     }
 
     /** Whether error bodies carry the exception's message: {@code server.error.include-message=always}. */

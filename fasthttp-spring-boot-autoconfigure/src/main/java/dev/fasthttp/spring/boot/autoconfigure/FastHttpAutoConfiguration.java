@@ -72,7 +72,7 @@ public class FastHttpAutoConfiguration {
         boot.checkNoOtherServerUnlessToldToRunBeside();
         Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
-        builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses));
+        builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses)).trustedProxies(boot.trustedProxies());
         builder.responseObserver(allOf(responseObservers.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

@@ -2,6 +2,8 @@ package dev.fasthttp.spring.boot.autoconfigure;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -137,6 +139,16 @@ public class FastHttpProperties {
     public void setShutdownTimeout(Duration shutdownTimeout) { this.shutdownTimeout = shutdownTimeout; }
     public boolean isRedirectTrailingSlash() { return redirectTrailingSlash; }
     public void setRedirectTrailingSlash(boolean redirectTrailingSlash) { this.redirectTrailingSlash = redirectTrailingSlash; }
+
+    /**
+     * Proxies whose Forwarded and X-Forwarded-* headers are believed, as CIDR blocks or addresses
+     * ("10.0.0.0/8", "::1"). Empty: those of server.forward-headers-strategy=native (the local and
+     * private ranges), or none without it.
+     */
+    private List<String> trustedProxies = new ArrayList<>();
+
+    public List<String> getTrustedProxies() { return trustedProxies; }
+    public void setTrustedProxies(List<String> trustedProxies) { this.trustedProxies = trustedProxies; }
 
     private final Accesslog accesslog = new Accesslog();
 
