@@ -186,9 +186,12 @@ final class Forwarding {
                 }
                 port = port(rest.substring(1));
             }
-        } else if (node.indexOf(':') == node.lastIndexOf(':') && node.indexOf(':') >= 0) {
-            address = node.substring(0, node.indexOf(':')); // IPv4 with a port
-            port = port(node.substring(node.indexOf(':') + 1));
+        } else {
+            int colon = node.indexOf(':');
+            if (colon >= 0 && colon == node.lastIndexOf(':')) {
+                address = node.substring(0, colon); // IPv4 with a port; more colons: bare IPv6
+                port = port(node.substring(colon + 1));
+            }
         }
         InetAddress ip = port < 0 ? null : IpLiterals.address(address);
         return ip == null ? null : new InetSocketAddress(ip, port);

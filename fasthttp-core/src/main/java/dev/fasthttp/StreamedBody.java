@@ -9,7 +9,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 
 /**
  * Writes a streamed response body from the thread that produces it (a virtual thread, or the

@@ -54,11 +54,7 @@ final class AccessLogFormat {
                 literal.append('%');
                 continue;
             }
-            if (!literal.isEmpty()) {
-                String text = literal.toString();
-                parts.add((line, ctx, d) -> line.append(text));
-                literal.setLength(0);
-            }
+            addLiteral(parts, literal);
             if (code == '{') {
                 int close = p.indexOf('}', i);
                 if (close < 0 || close + 1 == p.length()) {
@@ -72,11 +68,17 @@ final class AccessLogFormat {
                 parts.add(part(code, pattern));
             }
         }
+        addLiteral(parts, literal);
+        return new AccessLogFormat(List.copyOf(parts));
+    }
+
+    /** Adds the text gathered so far, if any, as one part, and starts gathering anew. */
+    private static void addLiteral(List<Part> parts, StringBuilder literal) {
         if (!literal.isEmpty()) {
             String text = literal.toString();
             parts.add((line, ctx, d) -> line.append(text));
+            literal.setLength(0);
         }
-        return new AccessLogFormat(List.copyOf(parts));
     }
 
     String format(RequestCtx ctx, long durationNanos) {
