@@ -4,9 +4,11 @@ import dev.fasthttp.ErrorHandler;
 import dev.fasthttp.ResponseObserver;
 import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
+import dev.fasthttp.spring.boot.FastHttpRoutes;
 import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,8 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -80,12 +82,14 @@ public class FastHttpAutoConfiguration {
 
     @Bean
     FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
-                                                    FastHttpProperties properties, BootServerProperties boot,
-                                                    ConfigurableEnvironment environment, ErrorResponses errorResponses) {
+                                                    ObjectProvider<FastHttpRoutes> routeGroups, FastHttpProperties properties,
+                                                    BootServerProperties boot, ConfigurableApplicationContext context,
+                                                    ErrorResponses errorResponses) {
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
-        Runnable buildRouter = () -> routes.build(routeBeans.orderedStream().toList(), properties.isRedirectTrailingSlash(),
-                errorResponses);
-        return new FastHttpServerLifecycle(server, buildRouter, boot.shutdownTimeout(), environment);
+        Runnable buildRouter = () -> routes.build(Stream.concat(routeBeans.orderedStream(),
+                        routeGroups.orderedStream().flatMap(group -> group.routes().stream())).toList(),
+                properties.isRedirectTrailingSlash(), errorResponses);
+        return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context);
     }
 
     /** The observers (request timers, access log) as one, or null when there is none: nothing then runs per response. */

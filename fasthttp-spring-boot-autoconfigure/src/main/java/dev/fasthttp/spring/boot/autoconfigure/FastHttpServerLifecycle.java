@@ -1,26 +1,22 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
-import dev.fasthttp.Server;
-import dev.fasthttp.ShutdownResult;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Starts the server with the application context and stops it when the context closes:
- * gracefully (no new connections, requests in flight finished, for at most the shutdown timeout)
- * or, with a timeout of zero ({@code server.shutdown=immediate}), at once. Publishes the bound
- * port as {@code local.server.port}, as Boot's own servers do (so {@code @LocalServerPort} works),
- * and as {@code local.fasthttp.port}; logs start and shutdown in the words Boot's servers use.
+ * Starts a {@link FastHttpWebServer} with the application context and stops it when the context
+ * closes, as Boot does for its own servers: the readiness state turns to
+ * {@link ReadinessState#REFUSING_TRAFFIC} as shutdown begins, then the server drains (or, with
+ * {@code server.shutdown=immediate}, closes at once). Once started, the port is published as
+ * {@code local.server.port} (or {@code local.management.port} for the management server), so
+ * {@code @LocalServerPort} works, and a {@link FastHttpWebServerInitializedEvent} announces it.
  */
 public class FastHttpServerLifecycle implements SmartLifecycle {
 
@@ -30,51 +26,39 @@ public class FastHttpServerLifecycle implements SmartLifecycle {
     /** The property source Boot's servers publish their ports in. */
     private static final String PORTS = "server.ports";
 
-    private static final Log logger = LogFactory.getLog(FastHttpServerLifecycle.class);
-
-    private final Server server;
+    private final FastHttpWebServer webServer;
     private final Runnable beforeStart;
-    private final Duration shutdownTimeout;
-    private final ConfigurableEnvironment environment;
+    private final String namespace;
+    private final ConfigurableApplicationContext context;
     private volatile boolean running;
 
-    public FastHttpServerLifecycle(Server server, Runnable beforeStart, Duration shutdownTimeout,
-                                   ConfigurableEnvironment environment) {
-        this.server = server;
+    /**
+     * @param beforeStart run before each start (the application's server builds its router then)
+     * @param namespace   {@code server} for the application's server, {@code management} for Actuator's own
+     */
+    public FastHttpServerLifecycle(FastHttpWebServer webServer, Runnable beforeStart, String namespace,
+                                   ConfigurableApplicationContext context) {
+        this.webServer = webServer;
         this.beforeStart = beforeStart;
-        this.shutdownTimeout = shutdownTimeout;
-        this.environment = environment;
+        this.namespace = namespace;
+        this.context = context;
     }
 
     @Override
     public void start() {
         beforeStart.run();
-        if (!server.isRunning()) {
-            try {
-                server.start();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof BindException) {
-                    throw new FastHttpPortInUseException(server.settings().address().getPort(), e.getCause());
-                }
-                throw e;
-            }
-        }
-        publishPort(server.port());
-        logger.info("fasthttp started on port " + server.port() + " (http) with " + server.settings().eventLoops()
-                + " event loop" + (server.settings().eventLoops() == 1 ? "" : "s"));
+        webServer.start();
+        publishPort(webServer.getPort());
         running = true;
+        context.publishEvent(new FastHttpWebServerInitializedEvent(webServer, namespace, context));
     }
 
     @Override
     public void stop() {
-        if (shutdownTimeout.isZero()) {
-            server.shutdown(Duration.ZERO);
-        } else {
-            logger.info("Commencing graceful shutdown. Waiting for active requests to complete");
-            ShutdownResult result = server.shutdown(shutdownTimeout);
-            logger.info(result.drained() ? "Graceful shutdown complete"
-                    : "Graceful shutdown aborted with one or more requests still active");
+        if (isApplicationServer()) {
+            AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         }
+        webServer.shutDownGracefully(result -> { }); // it logs the result itself, and returns once done
         running = false;
     }
 
@@ -83,20 +67,35 @@ public class FastHttpServerLifecycle implements SmartLifecycle {
         return running;
     }
 
+    /** The management server stops after the application's, so probes answer while the application drains. */
     @Override
     public int getPhase() {
-        return PHASE;
+        return isApplicationServer() ? PHASE : PHASE - 1;
     }
 
-    /** Adds the ports to Boot's {@value #PORTS} property source, keeping what others put there (the management port). */
+    public FastHttpWebServer getWebServer() {
+        return webServer;
+    }
+
+    private boolean isApplicationServer() {
+        return "server".equals(namespace);
+    }
+
+    /**
+     * Adds the port to Boot's {@value #PORTS} property source, keeping what others put there. Boot's
+     * own listener does the same on the event, but only where Boot registered it (not in every
+     * test context), so the port is published here too.
+     */
     @SuppressWarnings("unchecked")
     private void publishPort(int port) {
-        MutablePropertySources sources = environment.getPropertySources();
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
         PropertySource<?> existing = sources.get(PORTS);
         Map<String, Object> ports = existing != null && existing.getSource() instanceof Map<?, ?> map
                 ? (Map<String, Object>) map : new HashMap<>();
-        ports.put("local.server.port", port);
-        ports.put("local.fasthttp.port", port);
+        ports.put("local." + namespace + ".port", port);
+        if (isApplicationServer()) {
+            ports.put("local.fasthttp.port", port);
+        }
         if (existing == null) {
             sources.addFirst(new MapPropertySource(PORTS, ports));
         }
