@@ -227,6 +227,23 @@ public final class Server {
         return workers != null && stopped.getCount() > 0;
     }
 
+    /** Whether new connections are taken: running and not draining for a shutdown. For health checks. */
+    public boolean isAccepting() {
+        return isRunning() && !state.draining();
+    }
+
+    /** How many of the event loops' threads are alive: all of them while the server runs, unless one died. For health checks. */
+    public int eventLoopsAlive() {
+        Worker[] current = workers;
+        int alive = 0;
+        if (current != null) {
+            for (Worker worker : current) {
+                alive += worker.loopThread().isAlive() ? 1 : 0;
+            }
+        }
+        return alive;
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, java.util.concurrent.TimeUnit.SECONDS);

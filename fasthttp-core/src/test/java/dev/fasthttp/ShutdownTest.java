@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,16 @@ class ShutdownTest {
     }
 
     @Test
+    void aRunningServerAcceptsWithAllItsLoopsAliveAndAStoppedOneWithNone() throws Exception {
+        start(b -> b.eventLoops(2));
+        assertThat(server.isAccepting()).isTrue();
+        assertThat(server.eventLoopsAlive()).isEqualTo(2);
+        assertThat(server.shutdown(Duration.ofSeconds(5)).drained()).isTrue();
+        assertThat(server.isAccepting()).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.eventLoopsAlive() == 0);
+    }
+
+    @Test
     void newConnectionsAreRefusedAfterShutdown() throws Exception {
         start(b -> { });
         try (RawConnection c = new RawConnection(server.port())) {
@@ -168,6 +179,8 @@ class ShutdownTest {
             CompletableFuture<ShutdownResult> shutdown = shutdownInBackground(Duration.ofSeconds(10));
             assertThat(idle.closedByServer()).as("the idle connection closes at once").isTrue();
             assertThat(shutdown).isNotDone();
+            assertThat(server.isAccepting()).as("draining: no longer accepting").isFalse();
+            assertThat(server.eventLoopsAlive()).as("the loops still serve the request in flight").isEqualTo(server.settings().eventLoops());
 
             release.countDown();
             RawResponse r = busy.read();

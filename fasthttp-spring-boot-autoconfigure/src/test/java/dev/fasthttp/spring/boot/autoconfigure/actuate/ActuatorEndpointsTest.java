@@ -44,6 +44,16 @@ class ActuatorEndpointsTest {
     }
 
     @Test
+    void theEngineReportsItsOwnHealth() throws Exception {
+        try (ConfigurableApplicationContext app = start("management.endpoint.health.show-details=always",
+                "fasthttp.server.event-loops=2")) {
+            assertThat(get(app, "/actuator/health", null).body()).contains(
+                    "\"fasthttp\":{\"details\":{\"eventLoops\":2,\"eventLoopsAlive\":2,\"accepting\":true,\"connections\":1,"
+                            + "\"port\":" + app.getEnvironment().getProperty("local.server.port") + "},\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
     void onlyExposedEndpointsAnswerAndTheBasePathListsThem() throws Exception {
         try (ConfigurableApplicationContext app = start("management.endpoints.web.exposure.include=health,info")) {
             assertThat(get(app, "/actuator/env", null).statusCode()).isEqualTo(404);
