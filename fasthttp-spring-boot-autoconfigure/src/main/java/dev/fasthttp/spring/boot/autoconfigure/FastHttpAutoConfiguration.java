@@ -1,6 +1,7 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
 import dev.fasthttp.ErrorHandler;
+import dev.fasthttp.RequestHandler;
 import dev.fasthttp.ResponseObserver;
 import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
@@ -8,6 +9,7 @@ import dev.fasthttp.spring.boot.FastHttpRoutes;
 import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,9 +72,12 @@ public class FastHttpAutoConfiguration {
     @ConditionalOnMissingBean
     Server fastHttpServer(FastHttpProperties properties, BootServerProperties boot, RouteDiscovery routes,
                           ObjectProvider<FastHttpServerCustomizer> customizers, ObjectProvider<ResponseObserver> responseObservers,
-                          ObjectProvider<ErrorHandler> errorHandler, ErrorResponses errorResponses) {
+                          ObjectProvider<ErrorHandler> errorHandler, ErrorResponses errorResponses,
+                          ObjectProvider<HandlerWrapper> wrapper) {
         boot.checkNoOtherServerUnlessToldToRunBeside();
-        Server.Builder builder = Server.builder().handler(routes).logger(new CommonsLogger(Server.class.getName()));
+        HandlerWrapper around = wrapper.getIfAvailable();
+        RequestHandler handler = around == null ? routes : around.wrapRouter(routes);
+        Server.Builder builder = Server.builder().handler(handler).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
         builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses)).trustedProxies(boot.trustedProxies());
         builder.responseObserver(allOf(responseObservers.orderedStream().toList()));
@@ -84,11 +89,13 @@ public class FastHttpAutoConfiguration {
     FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
                                                     ObjectProvider<FastHttpRoutes> routeGroups, FastHttpProperties properties,
                                                     BootServerProperties boot, ConfigurableApplicationContext context,
-                                                    ErrorResponses errorResponses) {
+                                                    ErrorResponses errorResponses, ObjectProvider<HandlerWrapper> wrapper) {
+        HandlerWrapper around = wrapper.getIfAvailable();
+        UnaryOperator<RequestHandler> wrapBlocking = around == null ? UnaryOperator.identity() : around::wrapBlocking;
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
         Runnable buildRouter = () -> routes.build(Stream.concat(routeBeans.orderedStream(),
                         routeGroups.orderedStream().flatMap(group -> group.routes().stream())).toList(),
-                properties.isRedirectTrailingSlash(), errorResponses);
+                properties.isRedirectTrailingSlash(), errorResponses, wrapBlocking);
         return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context);
     }
 

@@ -3,6 +3,7 @@ package dev.fasthttp.spring.boot.autoconfigure;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.ResponseObserver;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.spring.boot.observation.RequestTags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ class RequestTimers implements ResponseObserver {
     @Override
     public void onResponse(RequestCtx ctx, long durationNanos, Throwable failure) {
         int status = ctx.statusCode();
-        String uri = uri(ctx.routeTemplate(), status);
+        String uri = RequestTags.uri(ctx.routeTemplate(), status);
         int method = methodIndex(ctx.method());
         Timer timer;
         if (failure == null && method >= 0) {
@@ -53,17 +54,6 @@ class RequestTimers implements ResponseObserver {
         timer.record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Spring MVC's names for requests no route matched. */
-    private static String uri(String template, int status) {
-        if (template != null) {
-            return template;
-        }
-        if (status == 404) {
-            return "NOT_FOUND";
-        }
-        return status >= 300 && status < 400 ? "REDIRECTION" : "UNKNOWN";
-    }
-
     private static int methodIndex(ByteView method) {
         for (int i = 0; i < METHODS.length; i++) {
             if (method.contentEquals(METHODS[i])) {
@@ -79,20 +69,9 @@ class RequestTimers implements ResponseObserver {
                 .tag("method", method)
                 .tag("uri", uri)
                 .tag("status", Integer.toString(status))
-                .tag("outcome", outcome(status))
+                .tag("outcome", RequestTags.outcome(status))
                 .tag("exception", exception)
                 .register(registry);
-    }
-
-    private static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 
     /** The timers of one route, by method and status, created on first use. */

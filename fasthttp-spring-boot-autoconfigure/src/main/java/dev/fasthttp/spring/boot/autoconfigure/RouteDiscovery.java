@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
@@ -79,9 +80,11 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     /**
      * Builds the router from the discovered routes and {@code extra} ones (Route beans), once,
      * before the server starts. A conflict the router finds (one parameter given two names) is
-     * reported with the beans that declared the routes.
+     * reported with the beans that declared the routes. Blocking routes' handlers are wrapped with
+     * {@code wrapBlocking}, to run with what the thread they run on must know of the request.
      */
-    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorResponses errors) {
+    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorResponses errors,
+                              UnaryOperator<RequestHandler> wrapBlocking) {
         Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash)
                 .notFound(errors.notFound())
                 .methodNotAllowed(errors.methodNotAllowed());
@@ -89,7 +92,10 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
             claim(route, "Route bean " + route);
             routes.add(route);
         }
-        routes.forEach(builder::route);
+        for (Route route : routes) {
+            builder.route(route.isBlocking() ? new Route(route.method(), route.template(), wrapBlocking.apply(route.handler()), true)
+                    : route);
+        }
         try {
             router = builder.build();
         } catch (IllegalArgumentException e) {
