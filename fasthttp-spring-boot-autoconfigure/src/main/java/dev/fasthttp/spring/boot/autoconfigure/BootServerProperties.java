@@ -3,6 +3,7 @@ package dev.fasthttp.spring.boot.autoconfigure;
 import dev.fasthttp.TrustedProxies;
 import java.net.InetAddress;
 import java.time.Duration;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -57,6 +58,29 @@ final class BootServerProperties {
         boolean enabled = binder.bind("fasthttp.server.enabled", Boolean.class).orElse(false);
         if (!enabled || !isSet("port")) {
             throw new FastHttpWithAnotherWebServerException(otherServer, enabled);
+        }
+    }
+
+    /**
+     * Refuses what this engine cannot do rather than ignoring it: {@code server.ssl.*} fails
+     * start-up (serving plain HTTP where TLS was asked for would expose the traffic);
+     * {@code server.compression.enabled} and {@code server.http2.enabled} are logged as not applied.
+     */
+    void checkSupported(Log logger) {
+        if (otherServer != null) {
+            return; // Boot's names belong to the other server
+        }
+        boolean sslSet = binder.bind("server.ssl", Bindable.mapOf(String.class, Object.class)).isBound();
+        if (sslSet && binder.bind("server.ssl.enabled", Boolean.class).orElse(true)) {
+            throw new IllegalStateException("server.ssl.* is set, but fasthttp serves plain HTTP only: terminate TLS in"
+                    + " front of it (a proxy or load balancer, with server.forward-headers-strategy=native), or remove"
+                    + " server.ssl.*");
+        }
+        if (binder.bind("server.compression.enabled", Boolean.class).orElse(false)) {
+            logger.warn("server.compression.enabled=true is not applied: fasthttp sends responses uncompressed");
+        }
+        if (binder.bind("server.http2.enabled", Boolean.class).orElse(false)) {
+            logger.warn("server.http2.enabled=true is not applied: fasthttp speaks HTTP/1.1");
         }
     }
 

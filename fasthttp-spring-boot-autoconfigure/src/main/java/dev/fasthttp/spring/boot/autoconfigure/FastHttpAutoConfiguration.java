@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -75,6 +76,7 @@ public class FastHttpAutoConfiguration {
                           ObjectProvider<ErrorHandler> errorHandler, ErrorResponses errorResponses,
                           ObjectProvider<HandlerWrapper> wrapper) {
         boot.checkNoOtherServerUnlessToldToRunBeside();
+        boot.checkSupported(LogFactory.getLog(FastHttpAutoConfiguration.class));
         HandlerWrapper around = wrapper.getIfAvailable();
         RequestHandler handler = around == null ? routes : around.wrapRouter(routes);
         Server.Builder builder = Server.builder().handler(handler).logger(new CommonsLogger(Server.class.getName()));

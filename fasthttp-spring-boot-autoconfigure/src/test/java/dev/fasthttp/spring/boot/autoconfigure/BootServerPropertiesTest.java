@@ -90,6 +90,25 @@ class BootServerPropertiesTest {
         assertThat(output).doesNotContain("Commencing graceful shutdown");
     }
 
+    @Test
+    void tlsAskedForIsRefusedRatherThanServedAsPlainHttp() {
+        runner.withPropertyValues("server.port=0", "server.ssl.bundle=web")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("server.ssl.* is set, but fasthttp serves plain HTTP only"));
+        runner.withPropertyValues("server.port=0", "server.address=127.0.0.1", "server.ssl.enabled=false",
+                        "server.ssl.bundle=web")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void compressionAndHttp2AreReportedAsNotApplied(CapturedOutput output) {
+        runner.withPropertyValues("server.port=0", "server.address=127.0.0.1", "server.compression.enabled=true",
+                        "server.http2.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("server.compression.enabled=true is not applied: fasthttp sends responses uncompressed",
+                "server.http2.enabled=true is not applied: fasthttp speaks HTTP/1.1");
+    }
+
     private static Duration shutdownTimeout(MockEnvironment environment) {
         return boot(environment).shutdownTimeout();
     }
