@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a trusted proxy says of the client behind it, read once per request and only when asked
@@ -18,6 +19,7 @@ import java.util.List;
  * addresses before it are what the client itself claimed, and are not believed). The scheme and
  * host are those the client-facing proxy recorded: from the same {@code Forwarded} element, or
  * the first {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} (with {@code -Port}) value.
+ * {@code X-Forwarded-Prefix} gives the path the proxy removed, for links back to the server.
  * Values that do not parse are ignored: a hop that is {@code unknown} or obfuscated ends the walk
  * with the client unknown, so the address reported stays the proxy's.
  *
@@ -26,17 +28,22 @@ import java.util.List;
  */
 final class Forwarding {
 
+    /** An absolute path of non-empty segments of RFC 3986 pchars (unreserved, sub-delims, ':', '@', percent-encodings). */
+    private static final Pattern PREFIX = Pattern.compile("(/([A-Za-z0-9\\-._~!$&'()*+;=:@]|%[0-9A-Fa-f]{2})+)+");
+
     private boolean resolved;
     private InetSocketAddress client;
     private boolean https;
     private boolean hostSet;
     private final ByteView host = new ByteView();
+    private String prefix = "";
 
     void reset() {
         resolved = false;
         client = null;
         https = false;
         hostSet = false;
+        prefix = "";
     }
 
     /** Reads the headers of a request from {@code peer}, the first time only. */
@@ -54,6 +61,7 @@ final class Forwarding {
         } else {
             fromXForwarded(headers, trusted);
         }
+        prefix = prefix(headers.peek("X-Forwarded-Prefix"));
         return this;
     }
 
@@ -64,6 +72,11 @@ final class Forwarding {
 
     boolean https() {
         return https;
+    }
+
+    /** The path prefix the proxy removed before forwarding, or empty. */
+    String prefix() {
+        return prefix;
     }
 
     /** The host the client asked for, as the proxy recorded it, or null. */
@@ -124,6 +137,32 @@ final class Forwarding {
             forwardedHost = forwardedHost + ":" + port;
         }
         host(forwardedHost);
+    }
+
+    /**
+     * {@code X-Forwarded-Prefix} as Spring's ForwardedHeaderFilter reads it: the values, each
+     * without its trailing slashes, one after the other. A value that is not an absolute path of
+     * plain path characters voids the header: it would go into links as it came.
+     */
+    private static String prefix(ByteView header) {
+        if (header == null) {
+            return "";
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (String value : header.toString().split(",")) {
+            String part = value.trim();
+            while (part.endsWith("/")) {
+                part = part.substring(0, part.length() - 1);
+            }
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!PREFIX.matcher(part).matches()) {
+                return "";
+            }
+            prefix.append(part);
+        }
+        return prefix.toString();
     }
 
     private static String first(ByteView value) {

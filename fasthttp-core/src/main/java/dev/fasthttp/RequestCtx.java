@@ -205,6 +205,15 @@ public final class RequestCtx {
         return forwarding().https();
     }
 
+    /**
+     * The path prefix a trusted proxy removed before forwarding the request
+     * ({@code X-Forwarded-Prefix: /shop}), to put back into links to this server; empty when there
+     * is none or no trusted proxy sent the request.
+     */
+    public String forwardedPrefix() {
+        return forwarding().prefix();
+    }
+
     private InetSocketAddress peer() {
         return connection == null ? null : connection.remoteAddress();
     }

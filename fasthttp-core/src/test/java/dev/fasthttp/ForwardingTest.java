@@ -60,6 +60,34 @@ class ForwardingTest {
         assertThat(seen(TrustedProxies.of("127.0.0.0/8"), headers.replace("\\r\\n", "\r\n"))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            none                                   | ''                                         | ''
+            a prefix                               | X-Forwarded-Prefix: /shop\\r\\n             | /shop
+            its trailing slash is dropped          | X-Forwarded-Prefix: /shop/\\r\\n            | /shop
+            several are joined                     | X-Forwarded-Prefix: /eu, /shop/\\r\\n       | /eu/shop
+            with Forwarded too                     | Forwarded: for=203.0.113.7\\r\\nX-Forwarded-Prefix: /shop\\r\\n | /shop
+            not absolute: ignored                  | X-Forwarded-Prefix: shop\\r\\n              | ''
+            a scheme and host: ignored             | X-Forwarded-Prefix: //evil.example\\r\\n    | ''
+            markup: ignored                        | X-Forwarded-Prefix: /"><script>\\r\\n      | ''
+            """)
+    void prefixFromATrustedProxy(String name, String headers, String expected) throws Exception {
+        server = TestServers.start(ctx -> ctx.setBodyString("[" + ctx.forwardedPrefix() + "]"),
+                b -> b.trustedProxies(TrustedProxies.of("127.0.0.0/8")));
+        try (RawConnection c = new RawConnection(server.port())) {
+            String request = "GET / HTTP/1.1\r\nHost: origin.test\r\n" + headers.replace("\\r\\n", "\r\n") + "\r\n";
+            assertThat(c.send(request).read().bodyText()).isEqualTo("[" + expected + "]");
+        }
+    }
+
+    @Test
+    void aPrefixFromAnyoneElseIsIgnored() throws Exception {
+        server = TestServers.start(ctx -> ctx.setBodyString("[" + ctx.forwardedPrefix() + "]"), b -> { });
+        try (RawConnection c = new RawConnection(server.port())) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: t\r\nX-Forwarded-Prefix: /shop\r\n\r\n").read().bodyText()).isEqualTo("[]");
+        }
+    }
+
     @Test
     void fromAnyoneElseTheHeadersAreIgnored() throws Exception {
         String spoofed = "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n";

@@ -69,7 +69,8 @@ final class ActuatorRoutes {
         add("GET", mapping.getPath().isEmpty() ? "/" : mapping.getPath(), new RequestHandler() {
             @Override
             public void handle(RequestCtx ctx) {
-                String requestUrl = (ctx.isTLS() ? "https://" : "http://") + ctx.host() + mapping.getPath();
+                // Behind a trusted proxy, links point where the client reaches the endpoints.
+                String requestUrl = (ctx.isTLS() ? "https://" : "http://") + ctx.host() + ctx.forwardedPrefix() + mapping.getPath();
                 responses.write(ctx, 200, null, OperationResponseBody.of(Map.of("_links", resolver.resolveLinks(requestUrl))),
                         mediaTypes.getProduced());
             }

@@ -66,6 +66,16 @@ class ActuatorEndpointsTest {
     }
 
     @Test
+    void behindATrustedProxyTheLinksPointWhereTheClientReachesTheEndpoints() throws Exception {
+        try (ConfigurableApplicationContext app = start("server.forward-headers-strategy=native")) {
+            HttpResponse<String> links = send(app, HttpRequest.newBuilder(uri(app, "/actuator"))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "ops.example")
+                    .header("X-Forwarded-Prefix", "/shop"));
+            assertThat(links.body()).contains("\"href\":\"https://ops.example/shop/actuator/health\"");
+        }
+    }
+
+    @Test
     void writeOperationsTakeTheirArgumentsFromAJsonBody() throws Exception {
         try (ConfigurableApplicationContext app = start("management.endpoints.web.exposure.include=loggers")) {
             HttpResponse<String> set = send(app, HttpRequest.newBuilder(uri(app, "/actuator/loggers/com.example.shop"))
