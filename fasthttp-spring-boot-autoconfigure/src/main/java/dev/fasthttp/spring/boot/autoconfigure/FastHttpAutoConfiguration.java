@@ -98,7 +98,8 @@ public class FastHttpAutoConfiguration {
         Runnable buildRouter = () -> routes.build(Stream.concat(routeBeans.orderedStream(),
                         routeGroups.orderedStream().flatMap(group -> group.routes().stream())).toList(),
                 properties.isRedirectTrailingSlash(), errorResponses, wrapBlocking);
-        return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context);
+        return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context,
+                properties.isListen());
     }
 
     /** The observers (request timers, access log) as one, or null when there is none: nothing then runs per response. */

@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationContext;
  * Points Boot's test clients ({@code TestRestTemplate}, {@code WebTestClient}, ...) at the fasthttp
  * server of a {@code RANDOM_PORT} or {@code DEFINED_PORT} test, as Boot's servlet and reactive
  * contexts do for Tomcat and Netty. Found by Boot's test support through {@code spring.factories};
- * offers nothing where the context runs no fasthttp server.
+ * offers nothing where the context runs no fasthttp server, or one that binds no port (MOCK).
  */
 class FastHttpLocalTestWebServerProvider implements LocalTestWebServer.Provider {
 
@@ -22,7 +22,8 @@ class FastHttpLocalTestWebServerProvider implements LocalTestWebServer.Provider 
 
     @Override
     public @Nullable LocalTestWebServer getLocalTestWebServer() {
-        if (context.getBeanNamesForType(FastHttpServerLifecycle.class, false, false).length == 0) {
+        if (context.getBeanNamesForType(FastHttpServerLifecycle.class, false, false).length == 0
+                || !context.getEnvironment().getProperty("fasthttp.server.listen", Boolean.class, true)) {
             return null;
         }
         // Read when a client first builds a URI: by then the server runs and its port is published.

@@ -17,6 +17,12 @@ public class FastHttpProperties {
     /** Whether to auto-configure and start the fasthttp server. */
     private boolean enabled = true;
 
+    /**
+     * Whether the server binds its port; without it, requests reach it only in memory (as in
+     * {@code @SpringBootTest}'s MOCK environment, which turns it off).
+     */
+    private boolean listen = true;
+
     /** Port to listen on; 0 picks a free one, published as local.fasthttp.port. */
     private int port = 8080;
 
@@ -91,6 +97,14 @@ public class FastHttpProperties {
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isListen() {
+        return listen;
+    }
+
+    public void setListen(boolean listen) {
+        this.listen = listen;
+    }
+
     public int getPort() { return port; }
     public void setPort(int port) { this.port = port; }
     public InetAddress getAddress() { return address; }

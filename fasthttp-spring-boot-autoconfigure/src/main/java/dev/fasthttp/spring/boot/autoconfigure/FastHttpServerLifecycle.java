@@ -30,26 +30,32 @@ public class FastHttpServerLifecycle implements SmartLifecycle {
     private final Runnable beforeStart;
     private final String namespace;
     private final ConfigurableApplicationContext context;
+    private final boolean listen;
     private volatile boolean running;
 
     /**
      * @param beforeStart run before each start (the application's server builds its router then)
      * @param namespace   {@code server} for the application's server, {@code management} for Actuator's own
+     * @param listen      whether to bind the port; if not, the server serves in memory only ({@code fasthttp.server.listen})
      */
     public FastHttpServerLifecycle(FastHttpWebServer webServer, Runnable beforeStart, String namespace,
-                                   ConfigurableApplicationContext context) {
+                                   ConfigurableApplicationContext context, boolean listen) {
         this.webServer = webServer;
         this.beforeStart = beforeStart;
         this.namespace = namespace;
         this.context = context;
+        this.listen = listen;
     }
 
     @Override
     public void start() {
         beforeStart.run();
+        running = true;
+        if (!listen) {
+            return;
+        }
         webServer.start();
         publishPort(webServer.getPort());
-        running = true;
         context.publishEvent(new FastHttpWebServerInitializedEvent(webServer, namespace, context));
     }
 
@@ -58,8 +64,15 @@ public class FastHttpServerLifecycle implements SmartLifecycle {
         if (isApplicationServer()) {
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         }
-        webServer.shutDownGracefully(result -> { }); // it logs the result itself, and returns once done
+        if (listen) {
+            webServer.shutDownGracefully(result -> { }); // it logs the result itself, and returns once done
+        }
         running = false;
+    }
+
+    /** Whether the server binds its port; if not, requests reach it in memory only. */
+    public boolean isListening() {
+        return listen;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.fasthttp.Server;
 import dev.fasthttp.ServerSettings;
 import dev.fasthttp.spring.boot.FastHttpRoutes;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpAutoConfiguration;
+import dev.fasthttp.spring.boot.autoconfigure.FastHttpProperties;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpServerLifecycle;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpWebServer;
 import java.time.Duration;
@@ -150,13 +151,15 @@ public class FastHttpActuatorAutoConfiguration {
     FastHttpServerLifecycle fastHttpManagementServerLifecycle(WebEndpointsSupplier endpoints, WebEndpointProperties properties,
                                                               ManagementServerProperties management, CorsEndpointProperties cors,
                                                               EndpointResponses responses, EndpointMediaTypes mediaTypes,
-                                                              Server applicationServer, ConfigurableApplicationContext context) {
+                                                              Server applicationServer, FastHttpProperties fasthttp,
+                                                              ConfigurableApplicationContext context) {
         String basePath = management.getBasePath() + properties.getBasePath();
         // Routed when it starts, as the application's server is: every endpoint bean exists by then.
         DeferredRouter router = new DeferredRouter(() -> ActuatorRoutes.of(endpoints.getEndpoints(), basePath,
                 WebServerNamespace.MANAGEMENT, responses, ActuatorCors.of(cors), properties.getDiscovery().isEnabled(), mediaTypes));
         Server server = managementServer(applicationServer.settings(), management, router);
-        return new FastHttpServerLifecycle(new FastHttpWebServer(server, Duration.ZERO), router::build, "management", context);
+        return new FastHttpServerLifecycle(new FastHttpWebServer(server, Duration.ZERO), router::build, "management", context,
+                fasthttp.isListen());
     }
 
     /**
