@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.fasthttp.Server;
 import dev.fasthttp.spring.boot.LocalFastHttpPort;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,49 +115,10 @@ class HelloSpringTest {
      */
     @Test
     void keepAliveRequestsAllocateNothingOnTheEventLoopWithMetricsOn() throws Exception {
-        long loop = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("fasthttp-loop-0")).findFirst().orElseThrow().threadId();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] request = "GET /users/42 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            int length = responseLength(out, in, request);
-            byte[] response = new byte[length];
-            roundTrips(30_000, request, response, out, in);
-            long before = threads.getThreadAllocatedBytes(loop);
-            int measured = 20_000;
-            roundTrips(measured, request, response, out, in);
-            long allocated = threads.getThreadAllocatedBytes(loop) - before;
-            System.out.printf("Spring-configured server: %d bytes over %d requests (%.4f B/request)%n",
-                    allocated, measured, (double) allocated / measured);
-            assertThat((double) allocated / measured).isLessThan(1.0);
-            assertThat(new String(response, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200").endsWith("user 42");
-        }
-    }
-
-    private static int responseLength(OutputStream out, InputStream in, byte[] request) throws Exception {
-        out.write(request);
-        out.flush();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            head.append((char) in.read());
-        }
-        String lengthHeader = head.toString().lines().filter(l -> l.startsWith("Content-Length:")).findFirst().orElseThrow();
-        int body = Integer.parseInt(lengthHeader.substring("Content-Length:".length()).trim());
-        in.readNBytes(body);
-        return head.length() + body;
-    }
-
-    private static void roundTrips(int count, byte[] request, byte[] response, OutputStream out, InputStream in) throws Exception {
-        for (int i = 0; i < count; i++) {
-            out.write(request);
-            out.flush();
-            in.readNBytes(response, 0, response.length);
-        }
+        EventLoopAllocations.Result result = EventLoopAllocations.perRequest(port, "/users/42");
+        System.out.printf("Spring-configured server, request timers: %.4f B/request%n", result.bytesPerRequest());
+        assertThat(result.bytesPerRequest()).isLessThan(1.0);
+        assertThat(result.response()).startsWith("HTTP/1.1 200").endsWith("user 42");
     }
 
     private double successes() {
