@@ -3,7 +3,6 @@ package dev.fasthttp.spring.boot.autoconfigure;
 import dev.fasthttp.ErrorHandler;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.RequestError;
-import dev.fasthttp.RequestHandler;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
 import java.time.Clock;
@@ -48,16 +47,6 @@ final class ErrorResponses implements ErrorHandler {
         } else {
             write(ctx, error.status(), error.cause() == null ? null : error.cause().getMessage());
         }
-    }
-
-    /** For the router's misses. */
-    RequestHandler notFound() {
-        return ctx -> write(ctx, 404, null);
-    }
-
-    /** For the router's paths matched with another method; the router adds {@code Allow}. */
-    RequestHandler methodNotAllowed() {
-        return ctx -> write(ctx, 405, null);
     }
 
     void write(RequestCtx ctx, int status, String message) {

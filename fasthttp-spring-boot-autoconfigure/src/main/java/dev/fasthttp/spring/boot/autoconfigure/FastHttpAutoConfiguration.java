@@ -68,7 +68,7 @@ public class FastHttpAutoConfiguration {
                 Threading.VIRTUAL.isActive(environment));
     }
 
-    /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses} for failed handlers. */
+    /** An {@link ErrorHandler} bean of the application's replaces {@link ErrorResponses}: for failed handlers, 404 and 405. */
     @Bean
     @ConditionalOnMissingBean
     Server fastHttpServer(FastHttpProperties properties, BootServerProperties boot, RouteDiscovery routes,
@@ -81,7 +81,7 @@ public class FastHttpAutoConfiguration {
         RequestHandler handler = around == null ? routes : around.wrapRouter(routes);
         Server.Builder builder = Server.builder().handler(handler).logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
-        builder.errorHandler(errorHandler.getIfUnique(() -> errorResponses)).trustedProxies(boot.trustedProxies());
+        builder.errorHandler(errorHandler(errorHandler, errorResponses)).trustedProxies(boot.trustedProxies());
         builder.responseObserver(allOf(responseObservers.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
@@ -91,15 +91,26 @@ public class FastHttpAutoConfiguration {
     FastHttpServerLifecycle fastHttpServerLifecycle(Server server, RouteDiscovery routes, ObjectProvider<Route> routeBeans,
                                                     ObjectProvider<FastHttpRoutes> routeGroups, FastHttpProperties properties,
                                                     BootServerProperties boot, ConfigurableApplicationContext context,
-                                                    ErrorResponses errorResponses, ObjectProvider<HandlerWrapper> wrapper) {
+                                                    ErrorResponses errorResponses, ObjectProvider<ErrorHandler> errorHandler,
+                                                    ObjectProvider<HandlerWrapper> wrapper) {
+        ErrorHandler errors = errorHandler(errorHandler, errorResponses);
         HandlerWrapper around = wrapper.getIfAvailable();
         UnaryOperator<RequestHandler> wrapBlocking = around == null ? UnaryOperator.identity() : around::wrapBlocking;
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
         Runnable buildRouter = () -> routes.build(Stream.concat(routeBeans.orderedStream(),
                         routeGroups.orderedStream().flatMap(group -> group.routes().stream())).toList(),
-                properties.isRedirectTrailingSlash(), errorResponses, wrapBlocking);
+                properties.isRedirectTrailingSlash(), errors, wrapBlocking);
         return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context,
                 properties.isListen());
+    }
+
+    /** The application's {@link ErrorHandler} bean, else Boot's bodies ({@link ErrorResponses}, itself an ErrorHandler bean). */
+    private static ErrorHandler errorHandler(ObjectProvider<ErrorHandler> handlers, ErrorResponses errorResponses) {
+        List<ErrorHandler> own = handlers.orderedStream().filter(handler -> handler != errorResponses).toList();
+        if (own.size() > 1) {
+            throw new IllegalStateException("more than one ErrorHandler bean: " + own);
+        }
+        return own.isEmpty() ? errorResponses : own.get(0);
     }
 
     /** The observers (request timers, access log) as one, or null when there is none: nothing then runs per response. */

@@ -1,6 +1,8 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
+import dev.fasthttp.ErrorHandler;
 import dev.fasthttp.RequestCtx;
+import dev.fasthttp.RequestError;
 import dev.fasthttp.RequestHandler;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
@@ -26,6 +28,9 @@ import org.springframework.core.annotation.AnnotationUtils;
  * <p>Two claims on the same method and path fail start-up, naming both beans.
  */
 public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
+
+    private static final RequestError NOT_FOUND = new RequestError(404, "Not Found", null, null);
+    private static final RequestError METHOD_NOT_ALLOWED = new RequestError(405, "Method Not Allowed", null, null);
 
     /** "GET /users/{id}" → where it was declared. */
     private final Map<String, String> claims = new LinkedHashMap<>();
@@ -79,15 +84,16 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
 
     /**
      * Builds the router from the discovered routes and {@code extra} ones (Route beans), once,
-     * before the server starts. A conflict the router finds (one parameter given two names) is
+     * before the server starts; {@code errors} answers the paths no route matches (404) and the
+     * methods a path's routes do not take (405, after the router has set {@code Allow}). A conflict the router finds (one parameter given two names) is
      * reported with the beans that declared the routes. Blocking routes' handlers are wrapped with
      * {@code wrapBlocking}, to run with what the thread they run on must know of the request.
      */
-    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorResponses errors,
+    synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorHandler errors,
                               UnaryOperator<RequestHandler> wrapBlocking) {
         Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash)
-                .notFound(errors.notFound())
-                .methodNotAllowed(errors.methodNotAllowed());
+                .notFound(ctx -> errors.handle(ctx, NOT_FOUND))
+                .methodNotAllowed(ctx -> errors.handle(ctx, METHOD_NOT_ALLOWED));
         for (Route route : extra) {
             claim(route, "Route bean " + route);
             routes.add(route);

@@ -111,11 +111,15 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void anErrorHandlerBeanOfTheApplicationReplacesBootsBodies() {
+    void anErrorHandlerBeanOfTheApplicationReplacesBootsBodiesFor500And404And405() {
         runner.withBean(ErrorHandler.class, () -> (ctx, error) -> ctx.setBodyString("own " + error.status())).run(context -> {
             HttpResponse<String> r = send(context.getBean(Server.class).port(), "GET", "/fails", "application/json");
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.body()).isEqualTo("own 500");
+            assertThat(send(context.getBean(Server.class).port(), "GET", "/nope", null).body()).isEqualTo("own 404");
+            HttpResponse<String> wrongMethod = send(context.getBean(Server.class).port(), "DELETE", "/fails", null);
+            assertThat(wrongMethod.body()).isEqualTo("own 405");
+            assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, HEAD");
         });
     }
 
