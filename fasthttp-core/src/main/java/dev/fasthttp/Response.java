@@ -200,6 +200,16 @@ public final class Response {
     }
 
     /** Clears status, headers and body, keeping connection close; for error responses. */
+    /**
+     * Discards what has been set so far (status, headers, cookies, content type, body, stream
+     * writer), as before the handler ran, keeping only a decision to close the connection: for a
+     * handler that fails half-way and answers with an error instead.
+     */
+    public Response discard() {
+        resetForError(200);
+        return this;
+    }
+
     void resetForError(int status) {
         boolean close = connectionClose;
         reset();

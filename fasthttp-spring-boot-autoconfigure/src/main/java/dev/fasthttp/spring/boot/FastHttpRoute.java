@@ -18,14 +18,25 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * On a method: the method takes one {@link dev.fasthttp.RequestCtx} and returns nothing. It is
- * called through a generated {@code RequestHandler}, not by reflection.
+ * On a method: either the plain form, one {@link dev.fasthttp.RequestCtx} and no result, called
+ * through a generated {@code RequestHandler};
  * <pre>{@code
  * @Component
  * class Users {
  *     @FastHttpRoute("/users/{id}")
  *     void show(RequestCtx ctx) { ctx.setBodyString("user " + ctx.pathParam("id")); }
  * }
+ * }</pre>
+ * or, as a Spring controller method reads, with Spring's {@code @PathVariable},
+ * {@code @RequestParam}, {@code @RequestHeader}, {@code @CookieValue} and {@code @RequestBody}
+ * arguments (and the {@code RequestCtx}), returning text, bytes, a {@code ByteView}, a
+ * {@code ResponseEntity}, a {@code CompletionStage} of those, or any object, written as JSON;
+ * {@code @ResponseStatus}, {@code @ExceptionHandler} and {@code @ControllerAdvice} apply as in
+ * Spring MVC. Each such method is bound once, when the server starts; per request it costs no
+ * reflection, and primitives are not boxed.
+ * <pre>{@code
+ * @FastHttpRoute(value = "/todos/{id}", method = "PUT")
+ * Todo update(@PathVariable long id, @Valid @RequestBody Todo todo) { ... }
  * }</pre>
  *
  * Two beans claiming the same method and path make the application fail to start, naming both.
@@ -43,4 +54,16 @@ public @interface FastHttpRoute {
 
     /** Run the handler on a virtual thread, where it may block. Default: inline on the event loop. */
     boolean blocking() default false;
+
+    /**
+     * The request media types a typed method takes ({@code application/json}); a request with
+     * another Content-Type gets 415. Default: any.
+     */
+    String[] consumes() default {};
+
+    /**
+     * The media types a typed method answers in, the first being the default; a request whose
+     * Accept allows none of them gets 406. Default: the type of what the method returns.
+     */
+    String[] produces() default {};
 }

@@ -23,6 +23,9 @@ import java.time.format.DateTimeFormatter;
  *   <li>the reason as plain text for a client that accepts neither.</li>
  * </ul>
  *
+ * A request refused by a typed handler's binding (a missing parameter, malformed JSON) carries
+ * its reason in {@code message} or {@code detail} always: it tells the client what to fix.
+ *
  * Requests the engine refuses before any handler runs (a 400 from the parser, 408, 413, 431)
  * keep their plain form: they are the protocol's answers, not the application's.
  */
@@ -45,14 +48,25 @@ final class ErrorResponses implements ErrorHandler {
         if (error.protocolError() != null) {
             ErrorHandler.DEFAULT.handle(ctx, error);
         } else {
-            write(ctx, error.status(), error.cause() == null ? null : error.cause().getMessage());
+            write(ctx, error.status(), detail(error));
         }
     }
 
-    void write(RequestCtx ctx, int status, String message) {
+    /**
+     * What the body says beyond the status: a reason written for the client (one that is not the
+     * status's own phrase, such as which parameter was missing) always; an exception's message
+     * only with {@code server.error.include-message=always}, since it may tell what the server holds.
+     */
+    private String detail(RequestError error) {
+        if (error.reason() != null && !error.reason().equals(Status.reason(error.status()))) {
+            return error.reason();
+        }
+        return includeMessage && error.cause() != null ? error.cause().getMessage() : null;
+    }
+
+    private void write(RequestCtx ctx, int status, String detail) {
         ctx.setStatusCode(status);
         String reason = Status.reason(status);
-        String detail = includeMessage ? message : null;
         ByteView acceptHeader = ctx.headers().peek("Accept");
         String accept = acceptHeader == null ? "" : acceptHeader.toString();
         if (accept.contains("application/problem+json") || (problemDetails && acceptsJson(accept))) {

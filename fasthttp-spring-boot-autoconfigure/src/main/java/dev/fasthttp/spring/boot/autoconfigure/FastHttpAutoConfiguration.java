@@ -7,8 +7,10 @@ import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.spring.boot.FastHttpRoutes;
 import dev.fasthttp.spring.boot.FastHttpServerCustomizer;
+import dev.fasthttp.spring.boot.autoconfigure.binding.TypedHandlers;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.commons.logging.LogFactory;
@@ -17,12 +19,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.Environment;
+import org.springframework.validation.Validator;
+import org.springframework.web.method.ControllerAdviceBean;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fasthttp server, configured from {@code fasthttp.server.*} and Boot's own {@code server.*}
@@ -92,16 +99,27 @@ public class FastHttpAutoConfiguration {
                                                     ObjectProvider<FastHttpRoutes> routeGroups, FastHttpProperties properties,
                                                     BootServerProperties boot, ConfigurableApplicationContext context,
                                                     ErrorResponses errorResponses, ObjectProvider<ErrorHandler> errorHandler,
-                                                    ObjectProvider<HandlerWrapper> wrapper) {
+                                                    ObjectProvider<HandlerWrapper> wrapper, ObjectProvider<JsonMapper> jsonMapper,
+                                                    ObjectProvider<Validator> validator) {
         ErrorHandler errors = errorHandler(errorHandler, errorResponses);
+        // Asked for only if a handler method takes typed arguments, when the server starts.
+        Supplier<TypedHandlers> binder = () -> new TypedHandlers(jsonMapper.getIfAvailable(JsonMapper::new),
+                conversionService(context), validator.getIfUnique(), errors, ControllerAdviceBean.findAnnotatedBeans(context));
         HandlerWrapper around = wrapper.getIfAvailable();
         UnaryOperator<RequestHandler> wrapBlocking = around == null ? UnaryOperator.identity() : around::wrapBlocking;
         // The router is built when the server starts: by then every bean, and every route it declares, exists.
         Runnable buildRouter = () -> routes.build(Stream.concat(routeBeans.orderedStream(),
                         routeGroups.orderedStream().flatMap(group -> group.routes().stream())).toList(),
-                properties.isRedirectTrailingSlash(), errors, wrapBlocking);
+                properties.isRedirectTrailingSlash(), errors, wrapBlocking, binder);
         return new FastHttpServerLifecycle(new FastHttpWebServer(server, boot.shutdownTimeout()), buildRouter, "server", context,
                 properties.isListen());
+    }
+
+    /** Boot's conversions and the application's {@code Converter} and {@code Formatter} beans, as Spring MVC's binding has them. */
+    private static ConversionService conversionService(ConfigurableApplicationContext context) {
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        ApplicationConversionService.addBeans(conversions, context.getBeanFactory());
+        return conversions;
     }
 
     /** The application's {@link ErrorHandler} bean, else Boot's bodies ({@link ErrorResponses}, itself an ErrorHandler bean). */

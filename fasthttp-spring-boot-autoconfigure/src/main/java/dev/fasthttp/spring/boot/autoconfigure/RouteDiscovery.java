@@ -7,18 +7,23 @@ import dev.fasthttp.RequestHandler;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
 import dev.fasthttp.spring.boot.FastHttpRoute;
+import dev.fasthttp.spring.boot.autoconfigure.binding.TypedHandlers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Finds the routes the application declares with {@link FastHttpRoute}, on handler beans and on
@@ -35,7 +40,12 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     /** "GET /users/{id}" → where it was declared. */
     private final Map<String, String> claims = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
+    /** Methods with typed parameters or results, bound when the router is built, once their services exist. */
+    private final List<TypedMethod> typed = new ArrayList<>();
     private volatile Router router;
+
+    private record TypedMethod(Object bean, Method method, FastHttpRoute route, String where) {
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -54,9 +64,15 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
         Map<Method, FastHttpRoute> methods = MethodIntrospector.selectMethods(type,
                 (MethodIntrospector.MetadataLookup<FastHttpRoute>) m -> AnnotatedElementUtils.findMergedAnnotation(m, FastHttpRoute.class));
         methods.forEach((method, route) -> {
-            String where = "bean '" + beanName + "' method " + type.getSimpleName() + "." + method.getName() + "(RequestCtx)";
+            String where = "bean '" + beanName + "' method " + type.getSimpleName() + "." + method.getName() + "("
+                    + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")";
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-            add(route, MethodHandlers.of(bean, invocable, where), where);
+            if (TypedHandlers.isPlain(method) && route.consumes().length == 0 && route.produces().length == 0
+                    && !AnnotatedElementUtils.hasAnnotation(method, ResponseStatus.class)) {
+                add(route, MethodHandlers.of(bean, invocable, where), where);
+            } else {
+                addTyped(new TypedMethod(bean, invocable, route, where));
+            }
         });
         return bean;
     }
@@ -64,13 +80,21 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     private synchronized void add(FastHttpRoute annotation, RequestHandler handler, String where) {
         for (String method : annotation.method()) {
             Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking());
-            claim(route, where);
+            claim(route.method(), route.template(), where);
             routes.add(route);
         }
     }
 
-    private void claim(Route route, String where) {
-        String key = route.method() + " " + route.template();
+    /** Claims the routes now, so that conflicts are reported as early as for plain methods; binds them later. */
+    private synchronized void addTyped(TypedMethod method) {
+        for (String httpMethod : method.route.method()) {
+            claim(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), method.where);
+        }
+        typed.add(method);
+    }
+
+    private void claim(String method, String template, String where) {
+        String key = method + " " + template;
         String earlier = claims.putIfAbsent(key, where);
         if (earlier != null) {
             throw new IllegalStateException("two handlers claim " + key + ": " + earlier + " and " + where);
@@ -88,14 +112,26 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
      * methods a path's routes do not take (405, after the router has set {@code Allow}). A conflict the router finds (one parameter given two names) is
      * reported with the beans that declared the routes. Blocking routes' handlers are wrapped with
      * {@code wrapBlocking}, to run with what the thread they run on must know of the request.
+     * Methods with typed parameters or results are bound by {@code binder} first.
      */
     synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorHandler errors,
-                              UnaryOperator<RequestHandler> wrapBlocking) {
+                              UnaryOperator<RequestHandler> wrapBlocking, Supplier<TypedHandlers> binder) {
+        if (!typed.isEmpty()) {
+            TypedHandlers handlers = binder.get();
+            for (TypedMethod method : typed) {
+                RequestHandler handler = handlers.bind(method.bean, method.method, method.route.value(), method.route.consumes(),
+                        method.route.produces(), method.where);
+                for (String httpMethod : method.route.method()) {
+                    routes.add(new Route(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), handler, method.route.blocking()));
+                }
+            }
+            typed.clear();
+        }
         Router.Builder builder = Router.builder().redirectTrailingSlash(redirectTrailingSlash)
                 .notFound(ctx -> errors.handle(ctx, NOT_FOUND))
                 .methodNotAllowed(ctx -> errors.handle(ctx, METHOD_NOT_ALLOWED));
         for (Route route : extra) {
-            claim(route, "Route bean " + route);
+            claim(route.method(), route.template(), "Route bean " + route);
             routes.add(route);
         }
         for (Route route : routes) {
