@@ -25,10 +25,19 @@ final class EventLoopAllocations {
     }
 
     static Result perRequest(int port, String path) throws Exception {
+        return measure(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+
+    /** @param rawRequest a whole request, head and body, as sent on the connection */
+    static Result perRequestOf(int port, String rawRequest) throws Exception {
+        return measure(port, rawRequest);
+    }
+
+    private static Result measure(int port, String rawRequest) throws Exception {
         long loop = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("fasthttp-loop-0")).findFirst().orElseThrow().threadId();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = rawRequest.getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress("127.0.0.1", port));

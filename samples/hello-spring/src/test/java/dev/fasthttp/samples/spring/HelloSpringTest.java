@@ -121,6 +121,35 @@ class HelloSpringTest {
         assertThat(result.response()).startsWith("HTTP/1.1 200").endsWith("user 42");
     }
 
+    /** Typed arguments that need no object: a long from the path, an int from the query, a view returned. */
+    @Test
+    void typedRoutesWithPrimitiveArgumentsAndViewResultsAllocateNothing() throws Exception {
+        EventLoopAllocations.Result parity = EventLoopAllocations.perRequest(port, "/typed/parity/41?plus=1");
+        System.out.printf("Typed route, @PathVariable long and @RequestParam int, void: %.4f B/request%n", parity.bytesPerRequest());
+        assertThat(parity.response()).startsWith("HTTP/1.1 200").endsWith("even");
+        assertThat(parity.bytesPerRequest()).isLessThan(1.0);
+
+        EventLoopAllocations.Result echo = EventLoopAllocations.perRequest(port, "/typed/echo/hello");
+        System.out.printf("Typed route, @PathVariable ByteView returned: %.4f B/request%n", echo.bytesPerRequest());
+        assertThat(echo.response()).startsWith("HTTP/1.1 200").endsWith("hello");
+        assertThat(echo.bytesPerRequest()).isLessThan(1.0);
+    }
+
+    /** What JSON costs per request, stated: the record, the mapper's generator and parser, the text of the name. */
+    @Test
+    void jsonInAndOutCostsAreStated() throws Exception {
+        EventLoopAllocations.Result out = EventLoopAllocations.perRequest(port, "/typed/users/42");
+        System.out.printf("Typed route, a small record out as JSON: %.1f B/request%n", out.bytesPerRequest());
+        assertThat(out.response()).endsWith("{\"id\":42,\"name\":\"user 42\"}");
+        String body = "{\"id\":7,\"name\":\"ada\"}";
+        EventLoopAllocations.Result inAndOut = EventLoopAllocations.perRequestOf(port, "POST /typed/users HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        System.out.printf("Typed route, a small record in and out as JSON: %.1f B/request%n", inAndOut.bytesPerRequest());
+        assertThat(inAndOut.response()).endsWith(body);
+        assertThat(out.bytesPerRequest()).isLessThan(4096);
+        assertThat(inAndOut.bytesPerRequest()).isLessThan(8192);
+    }
+
     private double successes() {
         return registry.get("fasthttp.server.requests").tag("status", "2xx").functionCounter().count();
     }
