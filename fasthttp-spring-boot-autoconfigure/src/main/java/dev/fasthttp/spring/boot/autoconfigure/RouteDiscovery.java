@@ -37,8 +37,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     private static final RequestError NOT_FOUND = new RequestError(404, "Not Found", null, null);
     private static final RequestError METHOD_NOT_ALLOWED = new RequestError(405, "Method Not Allowed", null, null);
 
-    /** "GET /users/{id}" → where it was declared. */
-    private final Map<String, String> claims = new LinkedHashMap<>();
+    /** "GET /users/{id}" → the route as declared. */
+    private final Map<String, RouteDescription> claims = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
     /** Methods with typed parameters or results, bound when the router is built, once their services exist. */
     private final List<TypedMethod> typed = new ArrayList<>();
@@ -80,7 +80,7 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     private synchronized void add(FastHttpRoute annotation, RequestHandler handler, String where) {
         for (String method : annotation.method()) {
             Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking());
-            claim(route.method(), route.template(), where);
+            claim(new RouteDescription(route.method(), route.template(), where, route.isBlocking(), List.of(), List.of()));
             routes.add(route);
         }
     }
@@ -88,22 +88,39 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     /** Claims the routes now, so that conflicts are reported as early as for plain methods; binds them later. */
     private synchronized void addTyped(TypedMethod method) {
         for (String httpMethod : method.route.method()) {
-            claim(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), method.where);
+            claim(new RouteDescription(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), method.where,
+                    method.route.blocking(), List.of(method.route.consumes()), List.of(method.route.produces())));
         }
         typed.add(method);
     }
 
-    private void claim(String method, String template, String where) {
-        String key = method + " " + template;
-        String earlier = claims.putIfAbsent(key, where);
+    private void claim(RouteDescription route) {
+        String key = route.method() + " " + route.template();
+        RouteDescription earlier = claims.putIfAbsent(key, route);
         if (earlier != null) {
-            throw new IllegalStateException("two handlers claim " + key + ": " + earlier + " and " + where);
+            throw new IllegalStateException("two handlers claim " + key + ": " + earlier.handler() + " and " + route.handler());
         }
     }
 
     /** The routes found so far. */
     public synchronized List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    /** Every route as declared, for Actuator's {@code mappings}: method, template, who handles it, media types. */
+    public synchronized List<RouteDescription> describe() {
+        return List.copyOf(claims.values());
+    }
+
+    /**
+     * One route as declared.
+     *
+     * @param handler  the bean and method (or Route bean) that handles it
+     * @param consumes the request media types a typed method takes; empty for any
+     * @param produces the media types a typed method answers in; empty for what it returns
+     */
+    public record RouteDescription(String method, String template, String handler, boolean blocking, List<String> consumes,
+                                   List<String> produces) {
     }
 
     /**
@@ -131,7 +148,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
                 .notFound(ctx -> errors.handle(ctx, NOT_FOUND))
                 .methodNotAllowed(ctx -> errors.handle(ctx, METHOD_NOT_ALLOWED));
         for (Route route : extra) {
-            claim(route.method(), route.template(), "Route bean " + route);
+            claim(new RouteDescription(route.method(), route.template(), "Route bean " + route, route.isBlocking(), List.of(),
+                    List.of()));
             routes.add(route);
         }
         for (Route route : routes) {
@@ -148,9 +166,9 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
 
     private String declarers(String message) {
         List<String> found = new ArrayList<>();
-        claims.forEach((key, where) -> {
-            if (message.contains(key.substring(key.indexOf(' ') + 1))) {
-                found.add(key + " in " + where);
+        claims.forEach((key, route) -> {
+            if (message.contains(route.template())) {
+                found.add(key + " in " + route.handler());
             }
         });
         return String.join("; ", found);

@@ -8,6 +8,7 @@ import dev.fasthttp.spring.boot.autoconfigure.FastHttpAutoConfiguration;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpProperties;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpServerLifecycle;
 import dev.fasthttp.spring.boot.autoconfigure.FastHttpWebServer;
+import dev.fasthttp.spring.boot.autoconfigure.RouteDiscovery;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -130,6 +131,12 @@ public class FastHttpActuatorAutoConfiguration {
         EndpointJsonMapper isolated = endpointMapper.getIfAvailable();
         JsonMapper forEndpoints = isolated != null ? isolated.get() : new JsonMapper();
         return new EndpointResponses(forEndpoints, applicationMapper.getIfAvailable(() -> forEndpoints));
+    }
+
+    /** The routes in Actuator's {@code mappings} endpoint. */
+    @Bean
+    FastHttpMappingDescriptionProvider fastHttpMappingDescriptionProvider(RouteDiscovery routes) {
+        return new FastHttpMappingDescriptionProvider(routes);
     }
 
     /** The endpoints on the application's own port, when the management port is not another. */

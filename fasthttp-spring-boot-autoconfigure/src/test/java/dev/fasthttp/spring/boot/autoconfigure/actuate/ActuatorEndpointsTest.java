@@ -76,6 +76,15 @@ class ActuatorEndpointsTest {
     }
 
     @Test
+    void theRoutesAreListedInTheMappingsEndpoint() throws Exception {
+        try (ConfigurableApplicationContext app = start("management.endpoints.web.exposure.include=mappings")) {
+            String mappings = get(app, "/actuator/mappings", null).body();
+            assertThat(mappings).contains("\"fasthttp\":[", "\"template\":\"/hello\"", "\"method\":\"GET\"",
+                    "\"handler\":\"bean 'hello' method Hello.hello(RequestCtx)\"", "\"blocking\":false");
+        }
+    }
+
+    @Test
     void writeOperationsTakeTheirArgumentsFromAJsonBody() throws Exception {
         try (ConfigurableApplicationContext app = start("management.endpoints.web.exposure.include=loggers")) {
             HttpResponse<String> set = send(app, HttpRequest.newBuilder(uri(app, "/actuator/loggers/com.example.shop"))
