@@ -9,6 +9,8 @@ import dev.fasthttp.spring.boot.FastHttpRoute;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,6 +151,15 @@ class TypedHandlersTest {
     }
 
     @Test
+    void genericAndOptionalBodies() throws Exception {
+        assertThat(post("/todos/bulk", "application/json", "[{\"id\":1,\"title\":\"a\",\"done\":false},"
+                + "{\"id\":2,\"title\":\"b\",\"done\":true}]").body()).isEqualTo("2 todos, 1 done");
+        assertThat(post("/maybe", "application/json", "{\"id\":1,\"title\":\"a\",\"done\":false}").body()).isEqualTo("a");
+        assertThat(post("/maybe", "application/json", "").body()).isEqualTo("none");
+        assertThat(post("/stream", "application/octet-stream", "streamed").body()).isEqualTo("8 bytes");
+    }
+
+    @Test
     void textAndBytesBodies() throws Exception {
         assertThat(post("/echo", "text/plain", "héllo").body()).isEqualTo("héllo");
         HttpResponse<String> bytes = post("/bytes", "application/octet-stream", "raw");
@@ -268,6 +279,21 @@ class TypedHandlersTest {
                 throw new TodoNotFound(id);
             }
             return new Todo(id, "todo " + id, false);
+        }
+
+        @FastHttpRoute(value = "/todos/bulk", method = "POST")
+        String bulk(@RequestBody List<Todo> todos) {
+            return todos.size() + " todos, " + todos.stream().filter(Todo::done).count() + " done";
+        }
+
+        @FastHttpRoute(value = "/maybe", method = "POST")
+        String maybe(@RequestBody(required = false) Optional<Todo> todo) {
+            return todo.map(Todo::title).orElse("none");
+        }
+
+        @FastHttpRoute(value = "/stream", method = "POST")
+        String stream(@RequestBody InputStream body) throws IOException {
+            return body.readAllBytes().length + " bytes";
         }
 
         @FastHttpRoute(value = "/echo", method = "POST")
