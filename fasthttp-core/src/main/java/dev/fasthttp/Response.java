@@ -199,7 +199,6 @@ public final class Response {
         return bodyNio;
     }
 
-    /** Clears status, headers and body, keeping connection close; for error responses. */
     /**
      * Discards what has been set so far (status, headers, cookies, content type, body, stream
      * writer), as before the handler ran, keeping only a decision to close the connection: for a
@@ -210,6 +209,7 @@ public final class Response {
         return this;
     }
 
+    /** Clears status, headers and body, keeping connection close; for error responses. */
     void resetForError(int status) {
         boolean close = connectionClose;
         reset();

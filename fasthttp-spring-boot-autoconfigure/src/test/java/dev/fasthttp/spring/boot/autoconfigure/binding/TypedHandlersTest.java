@@ -107,6 +107,14 @@ class TypedHandlersTest {
     }
 
     @Test
+    void anExceptionHandlerAnswersInsteadOfWhatTheHandlerHadSet() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/local")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Half")).isEmpty();
+        assertThat(response.body()).isEqualTo("handled by the bean");
+    }
+
+    @Test
     void headersAndCookies() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/header")).header("X-Trace", "t-1")
                 .header("Cookie", "session=s1"));
@@ -339,7 +347,9 @@ class TypedHandlersTest {
         }
 
         @FastHttpRoute("/local")
-        String local() {
+        String local(RequestCtx ctx) {
+            ctx.response().headers().set("X-Half", "written");
+            ctx.setStatusCode(503);
             throw new LocalProblem();
         }
 
