@@ -2,6 +2,7 @@ package dev.fasthttp;
 
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
@@ -289,6 +290,12 @@ public final class RequestCtx {
     }
 
     /** Streams the response body after the handler returns; see {@link BodyStreamWriter}. */
+    /** See {@link Response#setBodyStream(InputStream, long)}. */
+    public RequestCtx setBodyStream(InputStream stream, long size) {
+        response.setBodyStream(stream, size);
+        return this;
+    }
+
     public RequestCtx setBodyStreamWriter(BodyStreamWriter writer) {
         response.setBodyStreamWriter(writer);
         return this;

@@ -3,8 +3,11 @@ package dev.fasthttp;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.http1.HeaderBlock;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * The response being built: status, headers and body, which a handler may set in any order and
@@ -29,6 +32,9 @@ public final class Response {
     private ByteBuffer bodyNio;
     private boolean connectionClose;
     private BodyStreamWriter streamWriter;
+    /** A body to send from a stream, with its size (-1: unknown, chunked); closed once sent or discarded. */
+    private InputStream bodyStream;
+    private long bodyStreamSize = -1;
 
     Response() {
     }
@@ -41,6 +47,7 @@ public final class Response {
         body.clear(MAX_RETAINED_BODY);
         connectionClose = false;
         streamWriter = null;
+        closeBodyStream();
     }
 
     public int statusCode() {
@@ -163,8 +170,70 @@ public final class Response {
      * out chunked as it writes. A body set otherwise is discarded.
      */
     public Response setBodyStreamWriter(BodyStreamWriter writer) {
+        closeBodyStream();
         this.streamWriter = writer;
         return this;
+    }
+
+    /**
+     * Sends the body from {@code stream} (fasthttp's {@code SetBodyStream}): read after the handler
+     * returns, on a virtual thread, at the pace the client takes it, so a body of any size goes
+     * out through a buffer of {@code writeBufferSize}; closed once sent, or when the request ends
+     * without it being sent (a HEAD request, a failed connection). With a {@code size} of 0 or
+     * more the body is sent with that Content-Length, and a stream that ends sooner cuts the
+     * connection, since the promised length cannot be kept; with -1 it is sent chunked (to
+     * HTTP/1.0 clients: until the connection closes). A body set otherwise is discarded.
+     */
+    public Response setBodyStream(InputStream stream, long size) {
+        Objects.requireNonNull(stream, "stream");
+        if (size < -1) {
+            throw new IllegalArgumentException("size must be -1 (unknown) or more: " + size);
+        }
+        closeBodyStream();
+        this.bodyStream = stream;
+        this.bodyStreamSize = size;
+        this.streamWriter = out -> copy(stream, out, size);
+        return this;
+    }
+
+    /** The Content-Length a streamed body is sent with, or -1 when it goes out chunked. */
+    long bodyStreamSize() {
+        return bodyStream == null ? -1 : bodyStreamSize;
+    }
+
+    /** What the head's Content-Length says: the sized stream's length, else the buffered body's. */
+    long contentLength() {
+        return bodyStream != null && bodyStreamSize >= 0 ? bodyStreamSize : body.size();
+    }
+
+    /** Copies {@code size} bytes (all, for -1) of {@code in} to {@code out}; the stream body closes it after. */
+    private static void copy(InputStream in, OutputStream out, long size) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = size < 0 ? Long.MAX_VALUE : size;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                if (size < 0) {
+                    return;
+                }
+                throw new IOException("the body stream ended " + left + " bytes short of its size " + size);
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    /** Closes the body stream, if any: sent, failed, or never to be sent. */
+    void closeBodyStream() {
+        if (bodyStream != null) {
+            try {
+                bodyStream.close();
+            } catch (IOException ignored) {
+                // closing what was never sent: nobody to tell
+            }
+            bodyStream = null;
+            bodyStreamSize = -1;
+        }
     }
 
     BodyStreamWriter streamWriter() {
@@ -181,7 +250,7 @@ public final class Response {
         return connectionClose;
     }
 
-    /** The length of the body set so far, or -1 when a stream writer will write it (length unknown). */
+    /** The length of the body set so far, or -1 when a stream (or a stream writer) will send it. */
     public int bodyLength() {
         return streamWriter != null ? -1 : body.size();
     }

@@ -54,7 +54,7 @@ final class ResponseEncoder {
         }
         if (bodyAllowed) {
             switch (framing) {
-                case LENGTH -> out.append(CONTENT_LENGTH).appendDecimal(response.bodyBuffer().size()).append(CRLF);
+                case LENGTH -> out.append(CONTENT_LENGTH).appendDecimal(response.contentLength()).append(CRLF);
                 case CHUNKED -> out.append(CHUNKED);
                 case CLOSE -> { }
             }

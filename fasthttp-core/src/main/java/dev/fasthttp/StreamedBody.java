@@ -13,7 +13,8 @@ import java.nio.channels.SocketChannel;
 /**
  * Writes a streamed response body from the thread that produces it (a virtual thread, or the
  * caller's thread for {@link Server#serveConnection}): first the bytes the loop had encoded (the
- * head and any responses before it), then what the {@link BodyStreamWriter} writes, as chunks.
+ * head and any responses before it), then what the {@link BodyStreamWriter} writes: as chunks, or
+ * as it comes for a stream of known length ({@link Response#setBodyStream}) or an HTTP/1.0 client.
  *
  * <p>The socket stays registered with its event loop (with no interest, so the loop leaves it
  * alone) and non-blocking; when it is full, this thread waits on a selector of its own, for at
@@ -30,6 +31,8 @@ final class StreamedBody {
     private final byte[] prefix;
     private final boolean chunked;
     private final BodyStreamWriter writer;
+    /** Closes the response's body stream, if it has one, whether it was sent or not. */
+    private final Runnable closeBodyStream;
     private final int bufferSize;
     private final long writeTimeoutMillis;
     private final System.Logger logger;
@@ -38,12 +41,13 @@ final class StreamedBody {
     private boolean timedOut;
 
     StreamedBody(ByteChannel channel, SocketChannel socket, byte[] prefix, boolean chunked, BodyStreamWriter writer,
-                 ServerSettings settings) {
+                 Runnable closeBodyStream, ServerSettings settings) {
         this.channel = channel;
         this.socket = socket;
         this.prefix = prefix;
         this.chunked = chunked;
         this.writer = writer;
+        this.closeBodyStream = closeBodyStream;
         this.bufferSize = settings.writeBufferSize();
         this.writeTimeoutMillis = Math.max(1, settings.writeTimeout().toMillis());
         this.logger = settings.logger();
@@ -57,18 +61,19 @@ final class StreamedBody {
     static StreamedBody begin(Worker worker, RequestCtx c, ByteChannel channel, SocketChannel socket) {
         boolean http11 = c.request().minorVersion() >= 1;
         Response response = c.response();
-        if (!http11) {
-            response.setConnectionClose(); // an HTTP/1.0 stream ends with the connection
+        boolean sized = response.bodyStreamSize() >= 0;
+        if (!http11 && !sized) {
+            response.setConnectionClose(); // an HTTP/1.0 stream of unknown length ends with the connection
         }
         boolean sendsBody = ResponseEncoder.sendsBody(c);
-        ResponseEncoder.encodeHead(worker.out, c, worker,
-                http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
+        ResponseEncoder.encodeHead(worker.out, c, worker, sized ? ResponseEncoder.Framing.LENGTH
+                : http11 ? ResponseEncoder.Framing.CHUNKED : ResponseEncoder.Framing.CLOSE);
         worker.counters().response(response.statusCode());
         HandlerDispatch.observe(worker.settings, c);
         byte[] prefix = worker.out.toByteArray();
         worker.out.clear();
-        return new StreamedBody(channel, socket, prefix, http11, sendsBody ? response.streamWriter() : null,
-                worker.settings);
+        return new StreamedBody(channel, socket, prefix, http11 && !sized, sendsBody ? response.streamWriter() : null,
+                response::closeBodyStream, worker.settings);
     }
 
     /** Writes head and body; false if the body could not be completed (the connection must close). */
@@ -88,6 +93,7 @@ final class StreamedBody {
             logger.log(System.Logger.Level.ERROR, "body stream writer failed", t);
             return false;
         } finally {
+            closeBodyStream.run();
             if (selector != null) {
                 try {
                     selector.close();
