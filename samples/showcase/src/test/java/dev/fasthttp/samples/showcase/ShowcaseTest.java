@@ -1,0 +1,127 @@
+package dev.fasthttp.samples.showcase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fasthttp.Server;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The showcase's flags and routes, as outside tests use them. */
+class ShowcaseTest {
+
+    private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Server server;
+
+    @BeforeAll
+    static void start() {
+        server = Showcase.server(Options.parse(new String[] {"--port", "0", "--host", "127.0.0.1"}, null)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.shutdown(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest(name = "{0} (PORT={1})")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            ''                                               | null | 8080 | 4194304 | 1000
+            ''                                               | 9090 | 9090 | 4194304 | 1000
+            --port 7000                                      | 9090 | 7000 | 4194304 | 1000
+            --port=7001 --max-body=1024 --timeout-ms=250     | null | 7001 | 1024    | 250
+            --max-body 0 --timeout-ms 1                      | null | 8080 | 0       | 1
+            """)
+    void flags(String args, String portVariable, int port, long maxBody, long timeout) {
+        Options options = Options.parse(args.isEmpty() ? new String[0] : args.split(" "), portVariable);
+        assertThat(options.port()).isEqualTo(port);
+        assertThat(options.maxBody()).isEqualTo(maxBody);
+        assertThat(options.timeoutMillis()).isEqualTo(timeout);
+    }
+
+    @Test
+    void badFlagsAreRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--port", "70000"}, null)).hasMessageContaining("--port must be from 0 to 65535");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--max-body", "lots"}, null)).hasMessageContaining("--max-body must be a number");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--verbose"}, null)).hasMessageContaining("--verbose needs a value");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--colour", "red"}, null)).hasMessageContaining("unknown option --colour");
+    }
+
+    @Test
+    void plaintext() throws Exception {
+        assertThat(get("/plaintext", HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("Hello, World!");
+    }
+
+    @Test
+    void downloadSendsThePatternWithItsLength() throws Exception {
+        HttpResponse<byte[]> response = get("/download?bytes=1000", HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("1000");
+        for (int i = 0; i < 1000; i++) {
+            assertThat(response.body()[i] & 0xff).isEqualTo(i % 251);
+        }
+        assertThat(get("/download?bytes=0", HttpResponse.BodyHandlers.ofByteArray()).body()).isEmpty();
+        for (String bad : List.of("", "?bytes=-1", "?bytes=lots", "?bytes=1099511627777")) {
+            assertThat(get("/download" + bad, HttpResponse.BodyHandlers.ofString()).statusCode()).as(bad).isEqualTo(400);
+        }
+    }
+
+    /** The Done-when case: 2 GiB through a server whose heap is 64 MiB, checked byte for byte by digest. */
+    @Test
+    void twoGibibytesDownloadThroughA64MebibyteHeap() throws Exception {
+        long size = 2L * 1024 * 1024 * 1024;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                Showcase.class.getName(), "--port", "0", "--host", "127.0.0.1").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("showcase listening on port ")) {
+                // start-up lines
+            }
+            assertThat(line).as("the server started").isNotNull();
+            int port = Integer.parseInt(line.substring("showcase listening on port ".length()).trim());
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/download?bytes=" + size)).timeout(Duration.ofMinutes(5)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(size);
+            assertThat(sha256(response.body())).isEqualTo(sha256(new PatternStream(size)));
+            assertThat(process.isAlive()).as("the server survived with its 64 MiB heap").isTrue();
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(20)).build(), body);
+    }
+
+    private static String sha256(InputStream in) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (in) {
+            byte[] buffer = new byte[256 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
