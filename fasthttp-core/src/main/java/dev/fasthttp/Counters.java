@@ -18,7 +18,8 @@ final class Counters {
     static final int BYTES_READ = 7;
     static final int BYTES_WRITTEN = 8;
     static final int HANDLER_ERRORS = 9;
-    static final int TIMEOUTS = 10; // one per TimeoutKind
+    static final int REQUESTS_REJECTED = 10;
+    static final int TIMEOUTS = 11; // one per TimeoutKind
     static final int PROTOCOL_ERRORS = TIMEOUTS + TimeoutKind.values().length; // one per ProtocolError
     static final int COUNT = PROTOCOL_ERRORS + ProtocolError.values().length;
 

@@ -2,7 +2,7 @@ package dev.fasthttp;
 
 /**
  * Writes the response for a request that failed: a malformed request refused before any handler
- * ran, or a handler that threw.
+ * ran, a request a handler rejected ({@link RequestRejectedException}), or a handler that threw.
  *
  * <p>The response has been reset and its status set to {@link RequestError#status()}; the
  * default writes {@link RequestError#reason()} as plain text. For protocol errors the request

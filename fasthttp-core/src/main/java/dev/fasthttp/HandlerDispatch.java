@@ -4,9 +4,10 @@ import dev.fasthttp.http.ProtocolError;
 
 /**
  * Runs handlers for a connection, and turns what goes wrong into a response: a refused request
- * gets its error status, a handler that
- * throws gets a 500 (logged once; the request was read whole, so the connection stays usable),
- * an error handler that throws falls back to the default one, an observer that throws is logged.
+ * gets its error status, a handler that throws a {@link RequestRejectedException} gets its 4xx
+ * (logged at DEBUG: the client's fault), a handler that throws anything else gets a 500 (logged
+ * once as an error); either way the request was read whole, so the connection stays usable. An
+ * error handler that throws falls back to the default one, an observer that throws is logged.
  * Stateless: the connection passes the worker it holds for the request.
  */
 final class HandlerDispatch {
@@ -81,13 +82,27 @@ final class HandlerDispatch {
         }
     }
 
-    /** A failed handler: 500, logged once, the connection stays usable (the request was read whole). */
+    /**
+     * A failed handler: a rejection gets its 4xx, anything else 500, logged once; the connection
+     * stays usable (the request was read whole).
+     */
     private static void handlerFailed(Worker worker, RequestCtx c, Throwable t) {
-        worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);
         ServerSettings settings = worker.settings;
-        settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
         c.takeBlockingContinuation();
         c.setFailure(t);
+        if (t instanceof RequestRejectedException rejected) {
+            worker.counters().incrementFromAnyThread(Counters.REQUESTS_REJECTED);
+            System.Logger logger = settings.logger();
+            if (logger.isLoggable(System.Logger.Level.DEBUG)) {
+                logger.log(System.Logger.Level.DEBUG, "request rejected on " + c.method() + " " + c.requestUri()
+                        + ": " + rejected.status() + " " + rejected.getMessage(), rejected);
+            }
+            c.response().resetForError(rejected.status());
+            writeErrorResponse(settings, c, new RequestError(rejected.status(), rejected.getMessage(), null, rejected));
+            return;
+        }
+        worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);
+        settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
         c.response().resetForError(500);
         writeErrorResponse(settings, c, RequestError.handlerFailure(t));
     }

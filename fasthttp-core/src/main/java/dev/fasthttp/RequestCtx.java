@@ -2,6 +2,7 @@ package dev.fasthttp;
 
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
+import dev.fasthttp.internal.http1.MultipartParser;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -40,9 +41,19 @@ public final class RequestCtx {
     private RequestHandler blockingContinuation;
     private long startNanos;
     private Throwable failure;
+    private final int maxMultipartParts;
+    private final int maxMultipartPartHeaderSize;
+    /** Made on first use, then kept with the ctx: most requests never carry a form. */
+    private MultipartForm multipartForm;
 
     RequestCtx(TrustedProxies trustedProxies) {
+        this(trustedProxies, MultipartForm.DEFAULT_MAX_PARTS, MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE);
+    }
+
+    RequestCtx(TrustedProxies trustedProxies, int maxMultipartParts, int maxMultipartPartHeaderSize) {
         this.trustedProxies = trustedProxies;
+        this.maxMultipartParts = maxMultipartParts;
+        this.maxMultipartPartHeaderSize = maxMultipartPartHeaderSize;
     }
 
     void reset(ConnectionInfo connection) {
@@ -57,6 +68,7 @@ public final class RequestCtx {
         userCount = 0;
         blockingContinuation = null;
         forwarding.reset();
+        clearMultipartForm();
     }
 
     /** Releases references to user objects once the request is done. */
@@ -69,6 +81,13 @@ public final class RequestCtx {
         userCount = 0;
         blockingContinuation = null;
         connection = null;
+        clearMultipartForm();
+    }
+
+    private void clearMultipartForm() {
+        if (multipartForm != null) {
+            multipartForm.clear();
+        }
     }
 
     // ---- the request -------------------------------------------------------------------------
@@ -155,12 +174,59 @@ public final class RequestCtx {
     }
 
     /**
-     * The value of {@code key} from the query string, else from an urlencoded form body; null if
-     * in neither.
+     * The value of {@code key} from the query string, else from an urlencoded form body, else from
+     * the fields of a multipart/form-data body; null if in none. Looking into a multipart body
+     * parses it as {@link #multipartForm()} does, and throws as it does if it is malformed; a
+     * request of another Content-Type is not parsed.
      */
     public ByteView formValue(String key) {
         ByteView v = request.queryArgs().peek(key);
-        return v != null ? v : request.postArgs().peek(key);
+        if (v == null) {
+            v = request.postArgs().peek(key);
+        }
+        if (v == null && isMultipartFormData()) {
+            v = multipartForm().value(key);
+        }
+        return v;
+    }
+
+    /**
+     * The {@code multipart/form-data} body (RFC 7578): parsed on the first call, in place (values
+     * and file contents are views of the body, valid until the handler returns), and kept for
+     * the rest of the request. What a handler that never calls it pays: nothing.
+     *
+     * @throws RequestRejectedException which the server answers, if the handler lets it go, with
+     *         415 when the request is not multipart/form-data (another Content-Type, or none: a
+     *         form was expected and is not what came, as Spring answers a request whose media
+     *         type a handler does not consume); 413 when the form has more parts than
+     *         {@link Server.Builder#maxMultipartParts}; 400 when it is malformed (no or a bad
+     *         boundary, no close delimiter, a part without {@code Content-Disposition: form-data;
+     *         name=...}, part headers over {@link Server.Builder#maxMultipartPartHeaderSize}, ...),
+     *         each with a message saying what is wrong
+     */
+    public MultipartForm multipartForm() {
+        if (multipartForm == null) {
+            multipartForm = new MultipartForm();
+        }
+        if (!multipartForm.parsed()) {
+            multipartForm.parse(request.headers().contentType(), request.body(), maxMultipartParts, maxMultipartPartHeaderSize);
+        }
+        return multipartForm;
+    }
+
+    /**
+     * The first file sent in the form field {@code name}, or null if none was: Go's
+     * {@code ctx.FormFile(name)}.
+     *
+     * @throws RequestRejectedException as {@link #multipartForm()}
+     */
+    public FormFile formFile(String name) {
+        return multipartForm().file(name);
+    }
+
+    private boolean isMultipartFormData() {
+        ByteView type = request.headers().contentType();
+        return type != null && MultipartParser.isFormData(type.array(), type.offset(), type.offset() + type.length());
     }
 
     /** The request body, decoded from chunked if it came so. */

@@ -4,7 +4,9 @@ import dev.fasthttp.http.ProtocolError;
 
 /**
  * Why a request failed: a protocol error found before the handler ran ({@link #protocolError()}
- * set), or an exception thrown by the handler ({@link #cause()} set).
+ * set), or an exception thrown by the handler ({@link #cause()} set): a
+ * {@link RequestRejectedException} brings its own 4xx status and its message as the reason,
+ * anything else is a 500.
  */
 public record RequestError(int status, String reason, ProtocolError protocolError, Throwable cause) {
 

@@ -1,5 +1,8 @@
 package dev.fasthttp;
 
+import static dev.fasthttp.ServerSettings.nonNegative;
+import static dev.fasthttp.ServerSettings.positive;
+
 import dev.fasthttp.internal.http1.HeaderBlock;
 import dev.fasthttp.internal.server.Acceptor;
 import dev.fasthttp.internal.server.ConnectionLimiter;
@@ -118,7 +121,7 @@ public final class Server {
      * {@link #shutdown} is called from another thread.
      */
     public void listenAndServe(String address) throws InterruptedException {
-        InetSocketAddress bind = parseAddress(address);
+        InetSocketAddress bind = ServerSettings.parseAddress(address);
         ServerSocketChannel channel;
         try {
             channel = ServerSocketChannel.open();
@@ -271,16 +274,6 @@ public final class Server {
         return Integer.valueOf(65_535) == Integer.valueOf(65_535);
     }
 
-    static InetSocketAddress parseAddress(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("address must be host:port or :port, not " + address);
-        }
-        String host = address.substring(0, colon);
-        int port = Integer.parseInt(address.substring(colon + 1));
-        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-    }
-
     private static String describe(InetSocketAddress a) {
         return a.getHostString() + ":" + a.getPort();
     }
@@ -300,6 +293,8 @@ public final class Server {
         private int maxRequestHeaderSize = 16 * 1024;
         private int maxRequestUriLength = 8 * 1024;
         private long maxRequestBodySize = 4 * 1024 * 1024;
+        private int maxMultipartParts = MultipartForm.DEFAULT_MAX_PARTS;
+        private int maxMultipartPartHeaderSize = MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE;
         private int maxConnections = 256 * 1024;
         private int maxConnectionsPerIp;
         private long maxRequestsPerConnection;
@@ -397,6 +392,26 @@ public final class Server {
                 throw new IllegalArgumentException("maxRequestBodySize out of range: " + bytes);
             }
             this.maxRequestBodySize = bytes;
+            return this;
+        }
+
+        /**
+         * The most parts a multipart/form-data body may have ({@link RequestCtx#multipartForm()}).
+         * Default 1,000; a form with more is refused with 413. Each part costs a header parse and
+         * a few ints, so this bounds the work a body of many tiny parts can make.
+         */
+        public Builder maxMultipartParts(int parts) {
+            this.maxMultipartParts = positive(parts, "maxMultipartParts");
+            return this;
+        }
+
+        /**
+         * The largest header section of one part of a multipart/form-data body. Default 16 KiB;
+         * beyond it the form is refused with 400, not 431: 431 tells a client to trim its request
+         * headers, and these lie inside the body.
+         */
+        public Builder maxMultipartPartHeaderSize(int bytes) {
+            this.maxMultipartPartHeaderSize = positive(bytes, "maxMultipartPartHeaderSize");
             return this;
         }
 
@@ -569,31 +584,10 @@ public final class Server {
             InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
             return new Server(new ServerSettings(handler, address, name, readBufferSize, writeBufferSize,
                     maxRequestHeaderSize, Math.min(maxRequestUriLength, maxRequestHeaderSize), maxRequestBodySize,
-                    maxConnections, maxConnectionsPerIp, maxRequestsPerConnection, readTimeout, writeTimeout,
-                    idleTimeout, keepAlive, noDefaultServerHeader, noDefaultDate, noDefaultContentType, normalizePath,
-                    eventLoops, backlog, stallWarningThreshold, errorHandler, continueHandler,
-                    connectionStateListener, responseObserver, trustedProxies, logger));
-        }
-
-        private static int positive(int value, String name) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
-        }
-
-        private static int nonNegative(int value, String name) {
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " must be >= 0: " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
+                    maxMultipartParts, maxMultipartPartHeaderSize, maxConnections, maxConnectionsPerIp,
+                    maxRequestsPerConnection, readTimeout, writeTimeout, idleTimeout, keepAlive, noDefaultServerHeader,
+                    noDefaultDate, noDefaultContentType, normalizePath, eventLoops, backlog, stallWarningThreshold,
+                    errorHandler, continueHandler, connectionStateListener, responseObserver, trustedProxies, logger));
         }
     }
 }

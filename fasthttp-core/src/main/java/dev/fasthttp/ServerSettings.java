@@ -17,6 +17,8 @@ public record ServerSettings(
         int maxRequestHeaderSize,
         int maxRequestUriLength,
         long maxRequestBodySize,
+        int maxMultipartParts,
+        int maxMultipartPartHeaderSize,
         int maxConnections,
         int maxConnectionsPerIp,
         long maxRequestsPerConnection,
@@ -41,6 +43,39 @@ public record ServerSettings(
     /** {@code Server: <name>\r\n}, encoded once. */
     byte[] serverHeaderLine() {
         return ("Server: " + name + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code "host:port"} or {@code ":port"} (all interfaces), as {@link Server#listenAndServe} takes it. */
+    static InetSocketAddress parseAddress(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("address must be host:port or :port, not " + address);
+        }
+        String host = address.substring(0, colon);
+        int port = Integer.parseInt(address.substring(colon + 1));
+        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    }
+
+    /** For {@link Server.Builder}: {@code value}, if above 0. */
+    static int positive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
+    static int nonNegative(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0: " + value);
+        }
+        return value;
+    }
+
+    static Duration positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
     }
 
     /** How often loops look for expired deadlines: fine enough for the shortest timeout. */

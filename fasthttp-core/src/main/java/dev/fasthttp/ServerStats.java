@@ -63,9 +63,17 @@ public final class ServerStats {
         return sum(Counters.BYTES_WRITTEN);
     }
 
-    /** Handlers that threw (each answered 500). */
+    /** Handlers that threw (each answered 500); rejections are counted apart, in {@link #requestsRejected()}. */
     public long handlerErrors() {
         return sum(Counters.HANDLER_ERRORS);
+    }
+
+    /**
+     * Requests a handler refused with a {@link RequestRejectedException} (each answered with its
+     * 4xx): the client's faults, as a malformed multipart form.
+     */
+    public long requestsRejected() {
+        return sum(Counters.REQUESTS_REJECTED);
     }
 
     public long timeouts(TimeoutKind kind) {
@@ -98,7 +106,7 @@ public final class ServerStats {
     public String toString() {
         return "ServerStats{accepted=" + connectionsAccepted() + ", active=" + connectionsActive()
                 + ", rejected=" + connectionsRejected() + ", requests=" + requests()
-                + ", 5xx=" + requests(5) + ", protocolErrors=" + protocolErrors()
+                + ", 5xx=" + requests(5) + ", requestsRejected=" + requestsRejected() + ", protocolErrors=" + protocolErrors()
                 + ", bytesRead=" + bytesRead() + ", bytesWritten=" + bytesWritten() + "}";
     }
 }

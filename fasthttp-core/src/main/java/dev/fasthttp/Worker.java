@@ -129,7 +129,8 @@ final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
 
     RequestCtx acquireContext() {
         RequestCtx ctx = contexts.pollFirst();
-        return ctx != null ? ctx : new RequestCtx(settings.trustedProxies());
+        return ctx != null ? ctx : new RequestCtx(settings.trustedProxies(), settings.maxMultipartParts(),
+                settings.maxMultipartPartHeaderSize());
     }
 
     void releaseContext(RequestCtx ctx) {

@@ -44,6 +44,8 @@ class ZeroGarbageTest {
 
     private Server server;
     private long loopThreadId;
+    /** What {@link #assertAllocationFree} sends, again and again. */
+    private byte[] request = REQUEST;
 
     @BeforeEach
     void start() {
@@ -159,6 +161,49 @@ class ZeroGarbageTest {
     }
 
     /**
+     * {@code formValue} looks in the query, then an urlencoded body, then a multipart body: a GET
+     * has neither body, and looking costs nothing, the multipart parser included.
+     */
+    @Test
+    void formValueOnAGetAllocatesNothing() throws Exception {
+        server.shutdown(Duration.ofSeconds(5));
+        start(ctx -> {
+            if (ctx.formValue("baz") == null || ctx.formValue("absent") != null) {
+                ctx.error("unexpected form value", 500);
+                return;
+            }
+            handle(ctx);
+        });
+        assertAllocationFree(1);
+    }
+
+    /**
+     * A handler that reads a multipart form through views (a field, a file, {@code formValue})
+     * allocates nothing either, once the ctx's form and its tables have grown: the parser records
+     * positions in the body and copies nothing.
+     */
+    @Test
+    void aMultipartFormReadThroughViewsAllocatesNothing() throws Exception {
+        server.shutdown(Duration.ofSeconds(5));
+        String form = "--xyz\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n"
+                + "--xyz\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n\u0000\u0001\r\n\u0002\r\n--xyz--\r\n";
+        request = ("POST /upload HTTP/1.1\r\nHost: google.com\r\nContent-Type: multipart/form-data; boundary=\"xyz\"\r\n"
+                + "Content-Length: " + form.length() + "\r\n\r\n" + form).getBytes(StandardCharsets.ISO_8859_1);
+        start(ctx -> {
+            FormFile upload = ctx.formFile("upload");
+            ByteView title = ctx.formValue("title");
+            if (title == null || !title.contentEquals("hello") || upload == null || upload.size() != 5
+                    || upload.content().byteAt(4) != 2 || ctx.multipartForm().fieldCount() != 1) {
+                ctx.error("unexpected form", 500);
+                return;
+            }
+            ctx.success("text/plain", BODY);
+        });
+        assertAllocationFree(1);
+    }
+
+    /**
      * {@link Server#serveConnection} on a thread of the caller's: the connection gives its worker
      * back before each blocking read and borrows one when bytes come, and that allocates nothing
      * either.
@@ -186,9 +231,9 @@ class ZeroGarbageTest {
     }
 
     private void assertAllocationFree(int depth, int port, long threadId, String where) throws Exception {
-        byte[] batch = new byte[REQUEST.length * depth];
+        byte[] batch = new byte[request.length * depth];
         for (int i = 0; i < depth; i++) {
-            System.arraycopy(REQUEST, 0, batch, i * REQUEST.length, REQUEST.length);
+            System.arraycopy(request, 0, batch, i * request.length, request.length);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (Socket socket = new Socket()) {
@@ -197,7 +242,7 @@ class ZeroGarbageTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            int responseLength = firstResponseLength(out, in);
+            int responseLength = firstResponseLength(out, in, request);
             byte[] responses = new byte[responseLength * depth];
 
             roundTrips(WARMUP / depth, batch, responses, out, in);
@@ -213,7 +258,11 @@ class ZeroGarbageTest {
     }
 
     private static int firstResponseLength(OutputStream out, InputStream in) throws Exception {
-        out.write(REQUEST);
+        return firstResponseLength(out, in, REQUEST);
+    }
+
+    private static int firstResponseLength(OutputStream out, InputStream in, byte[] request) throws Exception {
+        out.write(request);
         out.flush();
         RawResponse r = RawResponse.read(in, false);
         assertThat(r.status()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package dev.fasthttp.internal.bytes;
 
-/** UTF-8 comparisons against bytes in place. */
+/** UTF-8 comparisons and checks against bytes in place. */
 public final class Utf8 {
 
     private Utf8() {
@@ -33,5 +33,45 @@ public final class Utf8 {
             }
         }
         return p == end;
+    }
+
+    /**
+     * True if {@code a[from, to)} is well-formed UTF-8 (RFC 3629): no overlong forms, no
+     * surrogates, nothing above U+10FFFF, no sequence cut short.
+     */
+    public static boolean isValid(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = a[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int more;
+            if (b >= 0xC2 && b <= 0xDF) {
+                more = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                more = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                more = 3;
+            } else {
+                return false;
+            }
+            if (to - i <= more) {
+                return false;
+            }
+            int second = a[i + 1] & 0xFF;
+            if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F)
+                    || (b == 0xF0 && second < 0x90) || (b == 0xF4 && second > 0x8F)) {
+                return false; // overlong, a surrogate, or past U+10FFFF
+            }
+            for (int k = 1; k <= more; k++) {
+                if ((a[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += more + 1;
+        }
+        return true;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fasthttp.Server;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -107,6 +108,75 @@ class ShowcaseTest {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void formEchoesAMultipartFormAsJson() throws Exception {
+        byte[] binary = new byte[1000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 7);
+        }
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.writeBytes(("--b0und4ry\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nZoë \"Z\" O'Neil\r\n"
+                + "--b0und4ry\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nline 1\r\nline 2\ttab\\ \u0001\r\n"
+                + "--b0und4ry\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(binary);
+        form.writeBytes(("\r\n--b0und4ry\r\nContent-Disposition: form-data; name=\"g\"; filename=\"..\\\"odd\\\".txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhi\r\n--b0und4ry--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = post("multipart/form-data; boundary=b0und4ry", form.toByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"fields\":{\"name\":\"Zoë \\\"Z\\\" O'Neil\",\"note\":\"line 1\\r\\nline 2\\ttab\\\\ \\u0001\"},"
+                + "\"files\":[{\"field\":\"f\",\"filename\":\"a.bin\",\"contentType\":\"application/octet-stream\",\"bytes\":1000,"
+                + "\"sha256\":\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(binary)) + "\"},"
+                + "{\"field\":\"g\",\"filename\":\"..\\\"odd\\\".txt\",\"contentType\":\"text/plain\",\"bytes\":2,"
+                + "\"sha256\":\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("hi".getBytes(StandardCharsets.US_ASCII)))
+                + "\"}]}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            urlencoded, in order, repeats kept | application/x-www-form-urlencoded | b=2&a=%C3%A9+1&b=3 | 200 | {"fields":{"b":"2","a":"é 1","b":"3"},"files":[]}
+            an empty urlencoded form           | application/x-www-form-urlencoded | ``                 | 200 | {"fields":{},"files":[]}
+            an empty multipart form            | multipart/form-data; boundary=x   | --x--              | 200 | {"fields":{},"files":[]}
+            neither form type                  | text/plain                        | a=1                | 415 | Content-Type must be multipart/form-data
+            a form without its close delimiter | multipart/form-data; boundary=x   | --x\\r\\n         | 400 | the body ends before the close delimiter --boundary--
+            no boundary                        | multipart/form-data               | --x--              | 400 | multipart/form-data needs a boundary parameter
+            """)
+    void formAnswers(String name, String type, String body, int status, String expected) throws Exception {
+        HttpResponse<String> response = post(type, body.replace("\\r\\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(expected);
+    }
+
+    @Test
+    void formRefusesMoreThanAThousandParts() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i <= 1000; i++) {
+            body.append("--x\r\nContent-Disposition: form-data; name=\"p").append(i).append("\"\r\n\r\n\r\n");
+        }
+        HttpResponse<String> response = post("multipart/form-data; boundary=x", body.append("--x--").toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("the form has more parts than the limit of 1000");
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        assertThat(json("abc")).isEqualTo("\"abc\"");
+        assertThat(json("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+        assertThat(json("\t\n\r\b\f\u0000\u001f")).isEqualTo("\"\\t\\n\\r\\b\\f\\u0000\\u001f\"");
+        assertThat(json("\u2028\u2029")).isEqualTo("\"\\u2028\\u2029\"");
+        assertThat(json("é€\uD83D\uDE00 / \u007f")).isEqualTo("\"é€\uD83D\uDE00 / \u007f\"");
+    }
+
+    private static String json(String text) {
+        return Json.string(new StringBuilder(), text).toString();
+    }
+
+    private static HttpResponse<String> post(String contentType, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/form"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> body) throws Exception {
