@@ -154,6 +154,8 @@ public class FastHttpAutoConfiguration {
                 .maxRequestHeaderSize(bytes(boot.maxRequestHeaderSize().toBytes(), "max-request-header-size"))
                 .maxRequestUriLength(bytes(p.getMaxRequestUriLength().toBytes(), "max-request-uri-length"))
                 .maxRequestBodySize(p.getMaxRequestBodySize().toBytes())
+                .maxMultipartParts(p.getMaxMultipartParts())
+                .maxMultipartPartHeaderSize(bytes(p.getMaxMultipartPartHeaderSize().toBytes(), "max-multipart-part-header-size"))
                 .maxConnections(p.getMaxConnections())
                 .maxConnectionsPerIp(p.getMaxConnectionsPerIp())
                 .maxRequestsPerConnection(p.getMaxRequestsPerConnection())

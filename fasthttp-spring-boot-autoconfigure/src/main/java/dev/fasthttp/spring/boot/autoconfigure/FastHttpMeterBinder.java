@@ -58,6 +58,7 @@ public class FastHttpMeterBinder implements MeterBinder {
                 .description("Bytes written to clients")
                 .register(registry);
         errors(registry, "handler", s -> s.handlerErrors());
+        errors(registry, "rejected", s -> s.requestsRejected());
         for (TimeoutKind kind : TimeoutKind.values()) {
             errors(registry, kind.name().toLowerCase(Locale.ROOT) + "_timeout", s -> s.timeouts(kind));
         }
@@ -68,7 +69,7 @@ public class FastHttpMeterBinder implements MeterBinder {
 
     private void errors(MeterRegistry registry, String kind, java.util.function.ToDoubleFunction<ServerStats> count) {
         FunctionCounter.builder("fasthttp.server.errors", stats, count)
-                .description("Requests refused as malformed, connections cut by a timeout, and handlers that threw")
+                .description("Requests refused as malformed or rejected by a handler (4xx), connections cut by a timeout, and handlers that threw")
                 .tag("kind", kind)
                 .register(registry);
     }

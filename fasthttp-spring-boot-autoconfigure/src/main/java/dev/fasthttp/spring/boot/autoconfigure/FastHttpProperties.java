@@ -47,6 +47,12 @@ public class FastHttpProperties {
     /** Largest request body accepted, held in memory whole; beyond it the client gets 413. */
     private DataSize maxRequestBodySize = DataSize.ofMegabytes(4);
 
+    /** Most parts of a multipart/form-data body; a form with more gets 413. */
+    private int maxMultipartParts = 1000;
+
+    /** Largest header section of one part of a multipart/form-data body; beyond it the form gets 400. */
+    private DataSize maxMultipartPartHeaderSize = DataSize.ofKilobytes(16);
+
     /** Most connections open at once; a connection beyond it gets 503 and is closed. */
     private int maxConnections = 256 * 1024;
 
@@ -121,6 +127,22 @@ public class FastHttpProperties {
     public void setMaxRequestUriLength(DataSize maxRequestUriLength) { this.maxRequestUriLength = maxRequestUriLength; }
     public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
     public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
+    public int getMaxMultipartParts() {
+        return maxMultipartParts;
+    }
+
+    public void setMaxMultipartParts(int maxMultipartParts) {
+        this.maxMultipartParts = maxMultipartParts;
+    }
+
+    public DataSize getMaxMultipartPartHeaderSize() {
+        return maxMultipartPartHeaderSize;
+    }
+
+    public void setMaxMultipartPartHeaderSize(DataSize maxMultipartPartHeaderSize) {
+        this.maxMultipartPartHeaderSize = maxMultipartPartHeaderSize;
+    }
+
     public int getMaxConnections() { return maxConnections; }
     public void setMaxConnections(int maxConnections) { this.maxConnections = maxConnections; }
     public int getMaxConnectionsPerIp() { return maxConnectionsPerIp; }

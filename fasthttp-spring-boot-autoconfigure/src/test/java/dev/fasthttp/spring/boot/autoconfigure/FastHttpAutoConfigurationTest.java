@@ -54,7 +54,8 @@ class FastHttpAutoConfigurationTest {
         runner.withPropertyValues(
                 "fasthttp.server.name=edge", "fasthttp.server.read-buffer-size=8KB", "fasthttp.server.write-buffer-size=16KB",
                 "fasthttp.server.max-request-header-size=32KB", "fasthttp.server.max-request-uri-length=2KB",
-                "fasthttp.server.max-request-body-size=10MB", "fasthttp.server.max-connections=1000",
+                "fasthttp.server.max-request-body-size=10MB", "fasthttp.server.max-multipart-parts=50",
+                "fasthttp.server.max-multipart-part-header-size=4KB", "fasthttp.server.max-connections=1000",
                 "fasthttp.server.max-connections-per-ip=20", "fasthttp.server.max-requests-per-connection=500",
                 "fasthttp.server.read-timeout=5s", "fasthttp.server.write-timeout=6s", "fasthttp.server.idle-timeout=7s",
                 "fasthttp.server.keep-alive=false", "fasthttp.server.no-default-server-header=true",
@@ -69,6 +70,8 @@ class FastHttpAutoConfigurationTest {
                     assertThat(s.maxRequestHeaderSize()).isEqualTo(32 * 1024);
                     assertThat(s.maxRequestUriLength()).isEqualTo(2 * 1024);
                     assertThat(s.maxRequestBodySize()).isEqualTo(10 * 1024 * 1024);
+                    assertThat(s.maxMultipartParts()).isEqualTo(50);
+                    assertThat(s.maxMultipartPartHeaderSize()).isEqualTo(4 * 1024);
                     assertThat(s.maxConnections()).isEqualTo(1000);
                     assertThat(s.maxConnectionsPerIp()).isEqualTo(20);
                     assertThat(s.maxRequestsPerConnection()).isEqualTo(500);

@@ -4,6 +4,7 @@ import dev.fasthttp.ErrorHandler;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.RequestError;
 import dev.fasthttp.RequestHandler;
+import dev.fasthttp.RequestRejectedException;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
 import java.lang.invoke.MethodHandle;
@@ -21,9 +22,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * the method handle the binder built (arguments resolved from the ctx, no reflection), and writes
  * what it returns; a {@link CompletionStage} is awaited on a virtual thread, never on the event
  * loop. A failure goes, in Spring's order, to an {@code @ExceptionHandler} of the bean or of a
- * {@code @ControllerAdvice}; else a {@link BindingException}, an {@link ErrorResponse} (such as
- * {@code ResponseStatusException}) or an exception annotated {@code @ResponseStatus} is answered
- * with its status through the server's error handler; anything else is the server's 500.
+ * {@code @ControllerAdvice}; else a {@link RequestRejectedException} (a {@link BindingException}
+ * among them), an {@link ErrorResponse} (such as {@code ResponseStatusException}) or an exception
+ * annotated {@code @ResponseStatus} is answered with its status through the server's error
+ * handler; anything else is the server's 500.
  */
 final class TypedHandler implements RequestHandler {
 
@@ -122,8 +124,8 @@ final class TypedHandler implements RequestHandler {
 
     /** The answer Spring gives {@code failure} by its type, or null for a server error. */
     private static RequestError requestError(Throwable failure) {
-        if (failure instanceof BindingException binding) {
-            return binding.toRequestError();
+        if (failure instanceof RequestRejectedException rejected) {
+            return new RequestError(rejected.status(), rejected.getMessage(), null, rejected);
         }
         if (failure instanceof ErrorResponse response) {
             int code = response.getStatusCode().value();

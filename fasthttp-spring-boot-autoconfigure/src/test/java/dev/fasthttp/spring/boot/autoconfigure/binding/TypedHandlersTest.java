@@ -168,6 +168,14 @@ class TypedHandlersTest {
     }
 
     @Test
+    void aRejectionFromTheEngineKeepsItsStatus() throws Exception {
+        HttpResponse<String> form = post("/form", "application/json", "{}");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(post("/form", "multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=\"who\"\r\n\r\n"
+                + "ada\r\n--B--\r\n").body()).isEqualTo("ada");
+    }
+
+    @Test
     void textAndBytesBodies() throws Exception {
         assertThat(post("/echo", "text/plain", "héllo").body()).isEqualTo("héllo");
         HttpResponse<String> bytes = post("/bytes", "application/octet-stream", "raw");
@@ -302,6 +310,11 @@ class TypedHandlersTest {
         @FastHttpRoute(value = "/stream", method = "POST")
         String stream(@RequestBody InputStream body) throws IOException {
             return body.readAllBytes().length + " bytes";
+        }
+
+        @FastHttpRoute(value = "/form", method = "POST")
+        String form(RequestCtx ctx) {
+            return ctx.multipartForm().get("who");
         }
 
         @FastHttpRoute(value = "/echo", method = "POST")
