@@ -14,6 +14,11 @@ final class Environment {
     }
 
     static Map<String, String> describe(Path jdkBin) {
+        return describe(jdkBin, true);
+    }
+
+    /** The same, without Go's version when no Go server was measured. */
+    static Map<String, String> describe(Path jdkBin, boolean withGo) {
         Map<String, String> env = new LinkedHashMap<>();
         // lscpu, not availableProcessors(): the harness itself runs pinned to one CPU.
         String lscpu = run("lscpu");
@@ -21,7 +26,9 @@ final class Environment {
         env.put("memory", firstMatch(read("/proc/meminfo"), "MemTotal:"));
         env.put("kernel", run("uname", "-sr").trim());
         env.put("JVM", firstLine(run(jdkBin.resolve("java").toString(), "-version")));
-        env.put("Go", run("go", "version").trim());
+        if (withGo) {
+            env.put("Go", run("go", "version").trim());
+        }
         env.put("wrk", firstLine(run("wrk", "--version")).replaceAll(" Copyright.*", ""));
         return env;
     }

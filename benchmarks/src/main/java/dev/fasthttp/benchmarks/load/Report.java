@@ -35,6 +35,11 @@ final class Report {
 
     /** Median of {@code figure} over the rounds of one server in one scenario; NaN if none. */
     double median(String server, Scenario scenario, ToDoubleFunction<Measurement> figure) {
+        return median(measurements, server, scenario, figure);
+    }
+
+    /** Median of {@code figure} over the rounds of one server in one scenario among {@code measurements}; NaN if none. */
+    static double median(List<Measurement> measurements, String server, Scenario scenario, ToDoubleFunction<Measurement> figure) {
         List<Double> values = new ArrayList<>();
         for (Measurement m : measurements) {
             if (m.server().equals(server) && m.scenario().equals(scenario.id)) {
@@ -154,27 +159,34 @@ final class Report {
         }
     }
 
-    private static String micros(double us) {
+    static String micros(double us) {
         if (Double.isNaN(us)) {
             return "–";
         }
         return us >= 1000 ? format("%.2f ms", us / 1000) : format("%.0f µs", us);
     }
 
-    private static String format(String pattern, double value) {
+    static String format(String pattern, double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, pattern, value);
     }
 
     /** Replaces the generated section of {@code file} (or appends it), leaving the rest as written. */
     void writeInto(Path file, String chartPath) throws IOException {
-        String section = markdown(chartPath);
+        writeSection(file, BEGIN, END, markdown(chartPath), "Load comparison");
+    }
+
+    /**
+     * Replaces the text of {@code file} from the line {@code begin} to the line {@code end} with
+     * {@code section} (which starts and ends with them), or appends it under {@code heading}.
+     */
+    static void writeSection(Path file, String begin, String end, String section, String heading) throws IOException {
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin >= 0 && end > begin) {
-            text = text.substring(0, begin) + section + text.substring(end + END.length() + 1);
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from >= 0 && to > from) {
+            text = text.substring(0, from) + section + text.substring(to + end.length() + 1);
         } else {
-            text = text + "\n## Load comparison\n\n" + section;
+            text = text + "\n## " + heading + "\n\n" + section;
         }
         Files.writeString(file, text);
     }

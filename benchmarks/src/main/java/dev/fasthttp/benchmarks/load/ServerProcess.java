@@ -84,7 +84,36 @@ final class ServerProcess implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/plaintext";
+        return url("/plaintext");
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /**
+     * {@code GET path} twice on one keep-alive connection, as wrk sends it; the second response,
+     * after checking that the first one is the same apart from its headers.
+     */
+    ProbedResponse probe(String path) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            out.write(request);
+            out.flush();
+            ProbedResponse first = ProbedResponse.read(in);
+            out.write(request);
+            out.flush();
+            ProbedResponse second = ProbedResponse.read(in);
+            if (first.status() != second.status() || !java.util.Arrays.equals(first.body(), second.body())) {
+                throw new IOException(spec.name() + " answered GET " + path + " differently on the same connection");
+            }
+            return second;
+        }
     }
 
     int port() {

@@ -49,6 +49,11 @@ record ServerSpec(String name, String label, List<String> command, Map<String, S
         return all;
     }
 
+    /** The same server started with {@code arguments} after its command (application arguments, for Spring Boot properties). */
+    ServerSpec withArguments(List<String> arguments) {
+        return arguments.isEmpty() ? this : new ServerSpec(name, label, concat(command, arguments.toArray(String[]::new)), env, jvm);
+    }
+
     private static void add(Map<String, ServerSpec> all, ServerSpec spec) {
         all.put(spec.name(), spec);
     }

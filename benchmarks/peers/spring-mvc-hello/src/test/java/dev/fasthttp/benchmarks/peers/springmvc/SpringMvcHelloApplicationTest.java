@@ -29,4 +29,18 @@ class SpringMvcHelloApplicationTest {
                     type -> assertThat(type).startsWith("text/plain"));
         }
     }
+
+    @Test
+    void answersTheTypedRouteWithTheRecordAsJson() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/42")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"id\":42,\"name\":\"user 42\"}");
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+        }
+    }
 }

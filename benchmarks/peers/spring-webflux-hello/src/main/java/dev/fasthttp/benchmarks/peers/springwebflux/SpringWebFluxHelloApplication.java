@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Spring Boot WebFlux on its default server, Reactor Netty, answering {@code GET /plaintext} with
- * {@code Hello, World!}: a peer for load comparisons, with Boot's defaults.
+ * {@code Hello, World!}, and {@code GET /users/{id}} with a small record as JSON: a peer for load
+ * comparisons, with Boot's defaults.
  *
  * <pre>PORT=8085 java -jar benchmarks/peers/spring-webflux-hello/target/spring-webflux-hello.jar</pre>
  */
