@@ -58,9 +58,11 @@ final class TypedHandler implements RequestHandler {
     public void handle(RequestCtx ctx) throws Exception {
         String contentType = null;
         try {
-            if (!consumes.isEmpty() && !MediaTypes.accepts(consumes, header(ctx.headers().contentType()))) {
-                throw new BindingException(415, "Content-Type '" + header(ctx.headers().contentType()) + "' is not supported: send "
-                        + MediaType.toString(consumes));
+            if (!consumes.isEmpty()) {
+                String type = header(ctx.headers().contentType());
+                if (!MediaTypes.accepts(consumes, type)) {
+                    throw new BindingException(415, "Content-Type '" + type + "' is not supported: send " + MediaType.toString(consumes));
+                }
             }
             if (!produces.isEmpty()) {
                 MediaType negotiated = MediaTypes.negotiate(produces, ctx.headers().get("Accept"));
