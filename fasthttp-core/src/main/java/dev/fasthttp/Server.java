@@ -1,9 +1,6 @@
 package dev.fasthttp;
 
-import static dev.fasthttp.ServerSettings.nonNegative;
-import static dev.fasthttp.ServerSettings.positive;
 
-import dev.fasthttp.internal.http1.HeaderBlock;
 import dev.fasthttp.internal.server.Acceptor;
 import dev.fasthttp.internal.server.ConnectionLimiter;
 import dev.fasthttp.internal.server.EngineState;
@@ -18,7 +15,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -279,315 +275,21 @@ public final class Server {
     }
 
     /**
-     * ServerSettings of a {@link Server}. Every setting has a default that suits a service handling many
-     * small requests; each says what changing it costs.
+     * Builds a {@link Server}: every setting, with its default, is in {@link ServerSettings.Builder}.
      */
-    public static final class Builder {
-
-        private RequestHandler handler;
-        private String host;
-        private int port = 8080;
-        private String name = "fasthttp";
-        private int readBufferSize = 4096;
-        private int writeBufferSize = 4096;
-        private int maxRequestHeaderSize = 16 * 1024;
-        private int maxRequestUriLength = 8 * 1024;
-        private long maxRequestBodySize = 4 * 1024 * 1024;
-        private int maxMultipartParts = MultipartForm.DEFAULT_MAX_PARTS;
-        private int maxMultipartPartHeaderSize = MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE;
-        private int maxConnections = 256 * 1024;
-        private int maxConnectionsPerIp;
-        private long maxRequestsPerConnection;
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private Duration writeTimeout = Duration.ofSeconds(30);
-        private Duration idleTimeout = Duration.ofSeconds(60);
-        private boolean keepAlive = true;
-        private boolean noDefaultServerHeader;
-        private boolean noDefaultDate;
-        private boolean noDefaultContentType;
-        private boolean normalizePath = true;
-        private int eventLoops = Runtime.getRuntime().availableProcessors();
-        private int backlog = 1024;
-        private Duration stallWarningThreshold = Duration.ofSeconds(1);
-        private ErrorHandler errorHandler = ErrorHandler.DEFAULT;
-        private ContinueHandler continueHandler = ContinueHandler.ACCEPT_ALL;
-        private ConnectionStateListener connectionStateListener;
-        private ResponseObserver responseObserver;
-        private TrustedProxies trustedProxies = TrustedProxies.NONE;
-        private System.Logger logger = System.getLogger("dev.fasthttp.Server");
+    public static final class Builder extends ServerSettings.Builder<Builder> {
 
         private Builder() {
         }
 
-        /** The handler every request goes to. Required. */
-        public Builder handler(RequestHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
+        @Override
+        Builder self() {
             return this;
         }
 
-        /** The address {@link Server#start()} binds. Default: all interfaces. */
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        /** The port {@link Server#start()} binds; 0 picks a free one (see {@link Server#port()}). Default 8080. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** The {@code Server} header value. Default "fasthttp". */
-        public Builder name(String name) {
-            HeaderBlock.checkValue(name);
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * Size of the buffer a connection reads into. Default 4 KiB. Buffers are pooled per loop and
-         * held only while a connection has unprocessed bytes; a request head larger than this grows
-         * the buffer (up to {@link #maxRequestHeaderSize}), which allocates. Larger values cost memory
-         * under many concurrent slow requests.
-         */
-        public Builder readBufferSize(int bytes) {
-            this.readBufferSize = positive(bytes, "readBufferSize");
-            return this;
-        }
-
-        /**
-         * Size of each loop's output buffer. Default 4 KiB. Pipelined responses are gathered here
-         * and written with one system call; a response body larger than this is written from its
-         * own buffer instead of being copied.
-         */
-        public Builder writeBufferSize(int bytes) {
-            this.writeBufferSize = positive(bytes, "writeBufferSize");
-            return this;
-        }
-
-        /**
-         * The largest request head (request line and headers) accepted. Default 16 KiB; beyond it
-         * the client gets 431 (or 414 while still in the request line) and the connection closes.
-         */
-        public Builder maxRequestHeaderSize(int bytes) {
-            this.maxRequestHeaderSize = positive(bytes, "maxRequestHeaderSize");
-            return this;
-        }
-
-        /** The longest request target accepted. Default 8 KiB; beyond it the client gets 414. */
-        public Builder maxRequestUriLength(int bytes) {
-            this.maxRequestUriLength = positive(bytes, "maxRequestUriLength");
-            return this;
-        }
-
-        /**
-         * The largest request body accepted, decoded. Default 4 MiB; beyond it the client gets 413.
-         * Bodies are held in memory whole, so this bounds the memory one request can take.
-         */
-        public Builder maxRequestBodySize(long bytes) {
-            if (bytes < 0 || bytes > Integer.MAX_VALUE - 64 * 1024) {
-                throw new IllegalArgumentException("maxRequestBodySize out of range: " + bytes);
-            }
-            this.maxRequestBodySize = bytes;
-            return this;
-        }
-
-        /**
-         * The most parts a multipart/form-data body may have ({@link RequestCtx#multipartForm()}).
-         * Default 1,000; a form with more is refused with 413. Each part costs a header parse and
-         * a few ints, so this bounds the work a body of many tiny parts can make.
-         */
-        public Builder maxMultipartParts(int parts) {
-            this.maxMultipartParts = positive(parts, "maxMultipartParts");
-            return this;
-        }
-
-        /**
-         * The largest header section of one part of a multipart/form-data body. Default 16 KiB;
-         * beyond it the form is refused with 400, not 431: 431 tells a client to trim its request
-         * headers, and these lie inside the body.
-         */
-        public Builder maxMultipartPartHeaderSize(int bytes) {
-            this.maxMultipartPartHeaderSize = positive(bytes, "maxMultipartPartHeaderSize");
-            return this;
-        }
-
-        /**
-         * The most connections open at once. Default 262,144. A connection beyond it is answered
-         * 503 and closed at once.
-         */
-        public Builder maxConnections(int connections) {
-            this.maxConnections = positive(connections, "maxConnections");
-            return this;
-        }
-
-        /**
-         * The most connections open at once from one client IP; 0, the default, means no limit. A
-         * connection beyond it is answered 429 and closed. Costs a map update per connection.
-         */
-        public Builder maxConnectionsPerIp(int connections) {
-            this.maxConnectionsPerIp = nonNegative(connections, "maxConnectionsPerIp");
-            return this;
-        }
-
-        /**
-         * Requests served on one connection before it is closed (the last response carries
-         * {@code Connection: close}); 0, the default, means no limit. A limit spreads long-lived
-         * clients over servers behind a load balancer.
-         */
-        public Builder maxRequestsPerConnection(long requests) {
-            if (requests < 0) {
-                throw new IllegalArgumentException("maxRequestsPerConnection must be >= 0");
-            }
-            this.maxRequestsPerConnection = requests;
-            return this;
-        }
-
-        /**
-         * Time allowed to receive a whole request, head and body, from its first byte. Default 30 s.
-         * On expiry the client gets 408 and the connection closes. Shorter values shed slow
-         * clients (slowloris) sooner; too short cuts off slow uploads.
-         */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
-            return this;
-        }
-
-        /**
-         * Time a response may go without write progress, the client not reading. Default 30 s;
-         * on expiry the connection closes.
-         */
-        public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = positive(timeout, "writeTimeout");
-            return this;
-        }
-
-        /**
-         * Time a keep-alive connection may wait for its next request. Default 60 s; on expiry it
-         * closes quietly. Idle connections hold no buffers, only their socket.
-         */
-        public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
-            return this;
-        }
-
-        /** Whether connections are kept open between requests. Default true; false closes after every response. */
-        public Builder keepAlive(boolean keepAlive) {
-            this.keepAlive = keepAlive;
-            return this;
-        }
-
-        /** Leaves out the {@code Server} header unless a handler sets one. Default false. */
-        public Builder noDefaultServerHeader(boolean value) {
-            this.noDefaultServerHeader = value;
-            return this;
-        }
-
-        /** Leaves out the {@code Date} header unless a handler sets one. Default false. */
-        public Builder noDefaultDate(boolean value) {
-            this.noDefaultDate = value;
-            return this;
-        }
-
-        /**
-         * Leaves out {@code Content-Type} when the handler sets none, instead of sending
-         * {@code text/plain; charset=utf-8}. Default false.
-         */
-        public Builder noDefaultContentType(boolean value) {
-            this.noDefaultContentType = value;
-            return this;
-        }
-
-        /**
-         * Whether {@link RequestCtx#path()} is percent-decoded and cleaned of dot segments and
-         * repeated slashes. Default true. Turning it off hands handlers the raw path, which is
-         * then theirs to check before using it to find files.
-         */
-        public Builder normalizePath(boolean value) {
-            this.normalizePath = value;
-            return this;
-        }
-
-        /** Number of event loops. Default: available processors. Each is a platform thread with its own selector. */
-        public Builder eventLoops(int loops) {
-            this.eventLoops = positive(loops, "eventLoops");
-            return this;
-        }
-
-        /** Length of the kernel's queue of connections not yet accepted. Default 1024. */
-        public Builder backlog(int backlog) {
-            this.backlog = positive(backlog, "backlog");
-            return this;
-        }
-
-        /**
-         * How long a handler may hold its event loop before a warning is logged naming it. Default
-         * 1 s. Such a handler delays every other connection of its loop; it should be blocking.
-         */
-        public Builder stallWarningThreshold(Duration threshold) {
-            this.stallWarningThreshold = positive(threshold, "stallWarningThreshold");
-            return this;
-        }
-
-        /** Writes responses for refused requests and failed handlers. Default: status and reason as text. */
-        public Builder errorHandler(ErrorHandler errorHandler) {
-            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-            return this;
-        }
-
-        /** Decides on {@code Expect: 100-continue} requests. Default: accept all. */
-        public Builder continueHandler(ContinueHandler continueHandler) {
-            this.continueHandler = Objects.requireNonNull(continueHandler, "continueHandler");
-            return this;
-        }
-
-        /** Told about every connection state change. Default: none. Costs a call per change. */
-        public Builder connectionStateListener(ConnectionStateListener listener) {
-            this.connectionStateListener = listener;
-            return this;
-        }
-
-        /**
-         * Told about every response, with its duration: for request metrics. Default: none. Costs
-         * a clock read per request and the observer's own work, on the event loop.
-         */
-        public Builder responseObserver(ResponseObserver observer) {
-            this.responseObserver = observer;
-            return this;
-        }
-
-        /**
-         * The proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers are believed: for
-         * their requests {@link RequestCtx#remoteAddr()}, {@link RequestCtx#isTLS()} and
-         * {@link RequestCtx#host()} report the client behind them. Default: none (the headers are
-         * ignored, since any client can send them). Costs nothing until a handler asks; then a
-         * parse of the headers, once per request. See {@link TrustedProxies#internal()}.
-         */
-        public Builder trustedProxies(TrustedProxies proxies) {
-            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
-            return this;
-        }
-
-        /** Where the server logs. Default: {@code System.getLogger("dev.fasthttp.Server")}. */
-        public Builder logger(System.Logger logger) {
-            this.logger = Objects.requireNonNull(logger, "logger");
-            return this;
-        }
-
+        /** The server with these settings, not started yet. */
         public Server build() {
-            if (handler == null) {
-                throw new IllegalStateException("a handler is required");
-            }
-            InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-            return new Server(new ServerSettings(handler, address, name, readBufferSize, writeBufferSize,
-                    maxRequestHeaderSize, Math.min(maxRequestUriLength, maxRequestHeaderSize), maxRequestBodySize,
-                    maxMultipartParts, maxMultipartPartHeaderSize, maxConnections, maxConnectionsPerIp,
-                    maxRequestsPerConnection, readTimeout, writeTimeout, idleTimeout, keepAlive, noDefaultServerHeader,
-                    noDefaultDate, noDefaultContentType, normalizePath, eventLoops, backlog, stallWarningThreshold,
-                    errorHandler, continueHandler, connectionStateListener, responseObserver, trustedProxies, logger));
+            return new Server(settings());
         }
     }
 }
