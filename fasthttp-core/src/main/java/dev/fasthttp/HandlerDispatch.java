@@ -90,13 +90,17 @@ final class HandlerDispatch {
         ServerSettings settings = worker.settings;
         c.takeBlockingContinuation();
         c.setFailure(t);
+        RequestBodyException bodyFailure = bodyFailure(t);
+        if (bodyFailure != null) {
+            // The client's body could not be read (counted when the connection takes it back).
+            log(settings, c, bodyFailure.status(), bodyFailure);
+            c.response().resetForError(bodyFailure.status());
+            writeErrorResponse(settings, c, new RequestError(bodyFailure.status(), bodyFailure.getMessage(), bodyFailure.error(), bodyFailure));
+            return;
+        }
         if (t instanceof RequestRejectedException rejected) {
             worker.counters().incrementFromAnyThread(Counters.REQUESTS_REJECTED);
-            System.Logger logger = settings.logger();
-            if (logger.isLoggable(System.Logger.Level.DEBUG)) {
-                logger.log(System.Logger.Level.DEBUG, "request rejected on " + c.method() + " " + c.requestUri()
-                        + ": " + rejected.status() + " " + rejected.getMessage(), rejected);
-            }
+            log(settings, c, rejected.status(), rejected);
             c.response().resetForError(rejected.status());
             writeErrorResponse(settings, c, new RequestError(rejected.status(), rejected.getMessage(), null, rejected));
             return;
@@ -105,5 +109,24 @@ final class HandlerDispatch {
         settings.logger().log(System.Logger.Level.ERROR, "handler failed on " + c.method() + " " + c.requestUri(), t);
         c.response().resetForError(500);
         writeErrorResponse(settings, c, RequestError.handlerFailure(t));
+    }
+
+    /** A client's fault, logged at DEBUG. */
+    private static void log(ServerSettings settings, RequestCtx c, int status, Exception e) {
+        System.Logger logger = settings.logger();
+        if (logger.isLoggable(System.Logger.Level.DEBUG)) {
+            logger.log(System.Logger.Level.DEBUG, "request rejected on " + c.method() + " " + c.requestUri()
+                    + ": " + status + " " + e.getMessage(), e);
+        }
+    }
+
+    /** The streamed body's failure behind {@code t}, if that is what made the handler fail (perhaps wrapped, as in an UncheckedIOException). */
+    private static RequestBodyException bodyFailure(Throwable t) {
+        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause()) {
+            if (t instanceof RequestBodyException e) {
+                return e;
+            }
+        }
+        return null;
     }
 }

@@ -31,6 +31,19 @@ final class Offload {
         });
     }
 
+    /**
+     * Runs {@code handler}'s chain on a virtual thread as soon as the head is read, the body
+     * streamed to it; then reads what it left of the body, and resumes the connection.
+     */
+    void runStreamed(Worker worker, RequestCtx c, RequestHandler handler, StreamedRequestBody body) {
+        int gen = generation;
+        worker.startVirtualThread(() -> {
+            HandlerDispatch.runBlockingChain(worker, c, handler);
+            body.finish();
+            worker.loop().execute(() -> connection.resume(c, gen == generation, null, true));
+        });
+    }
+
     /** Writes {@code stream} on a virtual thread, then resumes the connection. */
     void stream(Worker worker, RequestCtx c, StreamedBody stream) {
         int gen = generation;

@@ -35,6 +35,8 @@ public final class Request {
     private final Args postArgs = new Args();
     private boolean queryArgsParsed;
     private boolean postArgsParsed;
+    /** The body read as it arrives, for a request whose handler streams it; else null. */
+    private StreamedRequestBody streamedBody;
 
     private static final byte[] HTTP = {'h', 't', 't', 'p'};
 
@@ -57,6 +59,7 @@ public final class Request {
         postArgs.clear();
         queryArgsParsed = false;
         postArgsParsed = false;
+        streamedBody = null;
     }
 
     /**
@@ -117,6 +120,22 @@ public final class Request {
 
     void setBody(byte[] array, int offset, int length) {
         body.set(array, offset, length);
+    }
+
+    void streamBody(StreamedRequestBody stream) {
+        this.streamedBody = stream;
+    }
+
+    StreamedRequestBody streamedBody() {
+        return streamedBody;
+    }
+
+    /**
+     * Whether the body is read as it arrives ({@link RequestCtx#requestBodyStream()}) rather than
+     * buffered ({@link #body()}): see {@link RequestBodyStreaming}.
+     */
+    public boolean isBodyStreamed() {
+        return streamedBody != null;
     }
 
     /** The method, as sent (case-sensitive). */
@@ -186,8 +205,16 @@ public final class Request {
         return headers;
     }
 
-    /** The decoded body (chunked bodies arrive here de-chunked); empty if none. */
+    /**
+     * The decoded body (chunked bodies arrive here de-chunked); empty if none.
+     *
+     * @throws IllegalStateException if the body is {@linkplain #isBodyStreamed() streamed}: it
+     *         was never whole in memory
+     */
     public ByteView body() {
+        if (streamedBody != null) {
+            throw new IllegalStateException("the request body is streamed: read it with RequestCtx.requestBodyStream()");
+        }
         return body;
     }
 

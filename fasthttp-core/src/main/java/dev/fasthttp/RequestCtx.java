@@ -3,6 +3,7 @@ package dev.fasthttp;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
 import dev.fasthttp.internal.http1.MultipartParser;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -229,9 +230,34 @@ public final class RequestCtx {
         return type != null && MultipartParser.isFormData(type.array(), type.offset(), type.offset() + type.length());
     }
 
-    /** The request body, decoded from chunked if it came so. */
+    /**
+     * The request body, decoded from chunked if it came so.
+     *
+     * @throws IllegalStateException if the body is streamed ({@link Request#isBodyStreamed()})
+     */
     public ByteView body() {
         return request.body();
+    }
+
+    /**
+     * The request body as a stream. For a request whose body is streamed (see
+     * {@link RequestBodyStreaming}) it reads the body as it arrives, decoded from chunked, blocking
+     * until bytes come: the handler runs on a virtual thread. It throws a
+     * {@link RequestBodyException} when the body breaks its framing, passes
+     * {@link Server.Builder#maxStreamedRequestBodySize}, stalls for the read timeout or is cut by
+     * the client. What the handler leaves unread is read and dropped after it returns (a little),
+     * or the connection closes. Closing the stream is optional.
+     *
+     * <p>For a buffered body it reads {@link #body()}. Valid until the handler returns, like
+     * everything else from the ctx.
+     */
+    public InputStream requestBodyStream() {
+        StreamedRequestBody streamed = request.streamedBody();
+        if (streamed != null) {
+            return streamed;
+        }
+        ByteView b = request.body();
+        return new ByteArrayInputStream(b.array(), b.offset(), b.length());
     }
 
     public RequestHeaders headers() {

@@ -7,6 +7,8 @@ import dev.fasthttp.internal.http1.RequestHead;
 import dev.fasthttp.internal.http1.RequestParser;
 import dev.fasthttp.internal.transport.BufferPool;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SocketChannel;
 
 /**
  * A connection's input and its framing: the read buffer, where the request being read begins,
@@ -36,6 +38,8 @@ final class RequestReader {
     /** A head has been parsed and its request is not served yet. */
     private boolean inRequest;
     private boolean moved;
+    /** A stream of the current request's body reads into the buffer: {@link #streamBody}. */
+    private boolean lent;
 
     RequestReader(ServerSettings settings) {
         this.settings = settings;
@@ -44,6 +48,7 @@ final class RequestReader {
     /** A new connection: nothing read yet. */
     void reset() {
         in = null;
+        lent = false;
         start = end = 0;
         inRequest = false;
         scanner.reset(0);
@@ -89,11 +94,13 @@ final class RequestReader {
         }
     }
 
+    /** Gives the buffer back to the pool; one lent to a stream is left to it, and dropped. */
     void release(BufferPool pool) {
-        if (in != null) {
+        if (in != null && !lent) {
             pool.release(in);
-            in = null;
         }
+        in = null;
+        lent = false;
     }
 
     // ---- the head ----------------------------------------------------------------------------
@@ -194,6 +201,52 @@ final class RequestReader {
     void nextRequest() {
         inRequest = false;
         scanner.reset(start);
+    }
+
+    // ---- a streamed body ----------------------------------------------------------------------
+
+    /**
+     * Lends the buffer to a stream of the body of the request whose head was just parsed: the
+     * region after the head is made {@code room} bytes long at least, moving the head to the front
+     * or into a bigger buffer if need be (it is then parsed again into {@code request}). Until
+     * {@link #streamed} takes the buffer back, only the stream reads into it.
+     */
+    StreamedRequestBody streamBody(Request request, RequestParser parser, BufferPool pool, long limit, int room,
+                                   ByteChannel channel, SocketChannel socket) {
+        if (in.capacity() - bodyStart < room) {
+            int head = bodyStart - start;
+            if (in.capacity() - head >= room) {
+                compact();
+            } else {
+                grow(head + Math.max(room, end - bodyStart), pool);
+            }
+            parser.parse(in.array(), start, bodyStart, request.head);
+            request.bind(settings.normalizePath());
+            moved = false;
+        }
+        RequestHead head = request.head;
+        lent = true;
+        return new StreamedRequestBody(channel, socket, in, bodyStart, end, head.chunked() ? -1 : Math.max(0, head.contentLength()),
+                limit, settings);
+    }
+
+    /**
+     * The handler is done with the streamed body: the buffer is ours again. If the body was read to
+     * its end, the next request begins after it; if not, the connection must close.
+     */
+    void streamed(StreamedRequestBody body) {
+        lent = false;
+        end = body.end();
+        if (body.requestEnd() >= 0) {
+            start = body.requestEnd();
+        } else {
+            start = end; // the rest is unknown ground: the connection closes
+        }
+    }
+
+    /** Whether a stream of the body reads into the buffer now. */
+    boolean lent() {
+        return lent;
     }
 
     // ---- room --------------------------------------------------------------------------------

@@ -240,18 +240,23 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    /** The head is complete: parse it, check the framing, answer Expect. */
+    /**
+     * The head is complete: parse it, check the framing, answer Expect. A request whose body is
+     * streamed is handed to its handler now; false then, as for a refusal: nothing more to do here.
+     */
     private boolean beginRequest(int headEnd) throws IOException {
         identity.countRequest();
         ctx = newContext();
         identity.notify(settings, ConnectionState.ACTIVE);
         RequestHead head = ctx.request().head;
         ProtocolError error = reader.parseHead(worker.parser, headEnd, head);
-        if (error == null && head.contentLength() > settings.maxRequestBodySize()) {
-            error = ProtocolError.BODY_TOO_LARGE;
-        }
         if (error == null && !ctx.request().bind(settings.normalizePath())) {
             error = ProtocolError.INVALID_PATH;
+        }
+        boolean hasBody = head.chunked() || head.contentLength() > 0;
+        boolean streamed = error == null && hasBody && settings.requestBodyStreaming().streams(ctx);
+        if (error == null && head.contentLength() > (streamed ? settings.maxStreamedRequestBodySize() : settings.maxRequestBodySize())) {
+            error = ProtocolError.BODY_TOO_LARGE;
         }
         if (error != null) {
             refuse(error);
@@ -261,17 +266,21 @@ final class ServerConnection implements IoHandler {
         if (settings.responseObserver() != null) {
             ctx.markStart(System.nanoTime());
         }
-        if (head.expectContinue() && head.minorVersion() >= 1 && (head.chunked() || head.contentLength() > 0)) {
+        if (head.expectContinue() && head.minorVersion() >= 1 && hasBody) {
             // Asked whatever the split: a client may send the body without waiting (RFC 9110 10.1.1),
             // and that must not get it past a refusal.
             if (!settings.continueHandler().accept(ctx)) {
                 refuse(ProtocolError.EXPECTATION_FAILED);
                 return false;
             }
-            if (reader.completeBody(ctx.request()) == ChunkedDecoder.NEED_MORE) {
+            if (streamed || reader.completeBody(ctx.request()) == ChunkedDecoder.NEED_MORE) {
                 worker.out.append(CONTINUE);
                 flush();
             }
+        }
+        if (streamed) {
+            serveStreamed();
+            return false;
         }
         return true;
     }
@@ -281,11 +290,7 @@ final class ServerConnection implements IoHandler {
     private void serve(int requestEnd) throws IOException {
         RequestCtx c = ctx;
         reader.finishRequest(requestEnd, c.request(), worker.parser);
-        deadline.forgetKind(); // the next request gets a fresh read deadline
-        clientClosing = !c.request().head.keepAlive();
-        if (!keepAliveAfter(c)) {
-            c.response().setConnectionClose();
-        }
+        prepareToServe(c);
         HandlerDispatch.runInline(worker, c, settings.handler());
         RequestHandler continuation = c.takeBlockingContinuation();
         if (continuation == null) {
@@ -297,6 +302,54 @@ final class ServerConnection implements IoHandler {
         } else {
             detach();
             offload.runBlocking(worker, c, continuation);
+        }
+    }
+
+    /**
+     * Hands the request to its handler on a virtual thread with the body still to come: the
+     * handler reads it from the socket through {@link StreamedRequestBody}, and the connection
+     * waits, detached, until it is done ({@link #resume}).
+     */
+    private void serveStreamed() throws IOException {
+        RequestCtx c = ctx;
+        StreamedRequestBody body = reader.streamBody(c.request(), worker.parser, worker.readBuffers,
+                settings.maxStreamedRequestBodySize(), settings.requestBodyStreamBufferSize(), channel, socket);
+        c.request().streamBody(body);
+        prepareToServe(c);
+        if (key == null) {
+            HandlerDispatch.runBlockingChain(worker, c, settings.handler());
+            body.finish();
+            endStreamedBody(c, body);
+            finishResponse(c);
+        } else {
+            detach();
+            offload.runStreamed(worker, c, settings.handler(), body);
+        }
+    }
+
+    /**
+     * The streamed body's handler is done: the read buffer is the connection's again. A body not
+     * read to its end (too long to drain, or broken) leaves the connection unusable: it closes
+     * after the response, lingering, since the client may still be sending.
+     */
+    private void endStreamedBody(RequestCtx c, StreamedRequestBody body) {
+        reader.streamed(body);
+        worker.counters().add(Counters.BYTES_READ, body.bytesRead());
+        if (body.failure() != null) {
+            worker.counters().protocolError(body.failure().error());
+        }
+        if (body.requestEnd() < 0) {
+            c.response().setConnectionClose();
+            clientClosing = false;
+        }
+    }
+
+    /** Before the handler runs: the read clock stops, and whether the connection stays open is settled. */
+    private void prepareToServe(RequestCtx c) {
+        deadline.forgetKind(); // the next request gets a fresh read deadline
+        clientClosing = !c.request().head.keepAlive();
+        if (!keepAliveAfter(c)) {
+            c.response().setConnectionClose();
         }
     }
 
@@ -397,6 +450,9 @@ final class ServerConnection implements IoHandler {
         try {
             attach();
             if (stream == null) {
+                if (c.request().isBodyStreamed()) {
+                    endStreamedBody(c, c.request().streamedBody());
+                }
                 finishResponse(c);
             } else {
                 endStream(c, stream, streamed);

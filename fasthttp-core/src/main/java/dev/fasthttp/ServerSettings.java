@@ -19,6 +19,9 @@ public record ServerSettings(
         int maxRequestHeaderSize,
         int maxRequestUriLength,
         long maxRequestBodySize,
+        RequestBodyStreaming requestBodyStreaming,
+        long maxStreamedRequestBodySize,
+        int requestBodyStreamBufferSize,
         int maxMultipartParts,
         int maxMultipartPartHeaderSize,
         int maxConnections,
@@ -101,6 +104,9 @@ public record ServerSettings(
         private int maxRequestHeaderSize = 16 * 1024;
         private int maxRequestUriLength = 8 * 1024;
         private long maxRequestBodySize = 4 * 1024 * 1024;
+        private RequestBodyStreaming requestBodyStreaming;
+        private long maxStreamedRequestBodySize = 1L << 30;
+        private int requestBodyStreamBufferSize = 64 * 1024;
         private int maxMultipartParts = MultipartForm.DEFAULT_MAX_PARTS;
         private int maxMultipartPartHeaderSize = MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE;
         private int maxConnections = 256 * 1024;
@@ -197,6 +203,42 @@ public record ServerSettings(
                 throw new IllegalArgumentException("maxRequestBodySize out of range: " + bytes);
             }
             this.maxRequestBodySize = bytes;
+            return self();
+        }
+
+        /**
+         * Which requests' bodies their handlers read as they arrive, with
+         * {@link RequestCtx#requestBodyStream()}: see {@link RequestBodyStreaming}. Default: the
+         * handler's own policy if it is a {@link dev.fasthttp.routing.Router} (its streaming
+         * routes), else none.
+         */
+        public B requestBodyStreaming(RequestBodyStreaming policy) {
+            this.requestBodyStreaming = Objects.requireNonNull(policy, "policy");
+            return self();
+        }
+
+        /**
+         * The largest streamed request body accepted. Default 1 GiB; beyond it the client gets 413
+         * (before the handler runs when Content-Length says so; from the stream, with the
+         * connection closed after the response, when a chunked body grows past it).
+         * {@link Long#MAX_VALUE} lifts it: memory stays one buffer whatever the size.
+         */
+        public B maxStreamedRequestBodySize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxStreamedRequestBodySize must be >= 0: " + bytes);
+            }
+            this.maxStreamedRequestBodySize = bytes;
+            return self();
+        }
+
+        /**
+         * Room for a streamed request body after its head, in the connection's read buffer: what
+         * one read from the socket takes at most, and all the memory a streamed request holds.
+         * Default 64 KiB; at least the head limit plus 8 KiB, so that chunk framing and trailers
+         * always fit.
+         */
+        public B requestBodyStreamBufferSize(int bytes) {
+            this.requestBodyStreamBufferSize = positive(bytes, "requestBodyStreamBufferSize");
             return self();
         }
 
@@ -392,6 +434,9 @@ public record ServerSettings(
             InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
             return new ServerSettings(handler, address, name, readBufferSize, writeBufferSize,
                     maxRequestHeaderSize, Math.min(maxRequestUriLength, maxRequestHeaderSize), maxRequestBodySize,
+                    requestBodyStreaming != null ? requestBodyStreaming
+                            : handler instanceof RequestBodyStreaming s ? s : RequestBodyStreaming.NEVER,
+                    maxStreamedRequestBodySize, Math.max(requestBodyStreamBufferSize, maxRequestHeaderSize + 8 * 1024),
                     maxMultipartParts, maxMultipartPartHeaderSize, maxConnections, maxConnectionsPerIp,
                     maxRequestsPerConnection, readTimeout, writeTimeout, idleTimeout, keepAlive, noDefaultServerHeader,
                     noDefaultDate, noDefaultContentType, normalizePath, eventLoops, backlog, stallWarningThreshold,

@@ -22,6 +22,7 @@ public enum ProtocolError {
     CONTENT_LENGTH_WITH_TRANSFER_ENCODING(400, "Content-Length together with Transfer-Encoding"),
     INVALID_TRANSFER_ENCODING(400, "Transfer-Encoding must end with a single chunked coding"),
     INVALID_CHUNK(400, "Invalid chunked encoding"),
+    INCOMPLETE_BODY(400, "Request body ended before its end"),
     INVALID_PATH(400, "Invalid request path"),
     REQUEST_TIMEOUT(408, "Request timeout"),
     BODY_TOO_LARGE(413, "Request body too large"),

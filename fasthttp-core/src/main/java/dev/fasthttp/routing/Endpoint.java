@@ -11,13 +11,14 @@ final class Endpoint {
     private String[] methods = new String[0];
     private RequestHandler[] handlers = new RequestHandler[0];
     private boolean[] blocking = new boolean[0];
+    private boolean[] streaming = new boolean[0];
     private String allow = "";
 
     Endpoint(String template) {
         this.template = template;
     }
 
-    void add(String method, RequestHandler handler, boolean isBlocking, String template) {
+    void add(String method, RequestHandler handler, boolean isBlocking, boolean streamsBody, String template) {
         for (String m : methods) {
             if (m.equals(method)) {
                 throw new IllegalArgumentException("conflicting routes: " + method + " " + template
@@ -28,9 +29,11 @@ final class Endpoint {
         methods = Arrays.copyOf(methods, n + 1);
         handlers = Arrays.copyOf(handlers, n + 1);
         blocking = Arrays.copyOf(blocking, n + 1);
+        streaming = Arrays.copyOf(streaming, n + 1);
         methods[n] = method;
         handlers[n] = handler;
         blocking[n] = isBlocking;
+        streaming[n] = streamsBody;
         allow = computeAllow();
     }
 
@@ -57,6 +60,10 @@ final class Endpoint {
 
     boolean blocking(int i) {
         return blocking[i];
+    }
+
+    boolean streaming(int i) {
+        return streaming[i];
     }
 
     /** The Allow header value for a 405: the methods registered, plus HEAD where GET is. */

@@ -1,6 +1,7 @@
 package dev.fasthttp.routing;
 
 import dev.fasthttp.PathParams;
+import dev.fasthttp.RequestBodyStreaming;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.RequestHandler;
 import dev.fasthttp.bytes.ByteView;
@@ -19,6 +20,7 @@ import java.util.Objects;
  *         .get("/users/{id}", ctx -> ctx.setBodyString("user " + ctx.pathParam("id")))
  *         .post("/users", users::create)
  *         .route(Route.get("/reports/{name}", reports::render).blocking())
+ *         .route(Route.post("/uploads", uploads::store).streaming())
  *         .build();
  * Server.builder().handler(router)...
  * }</pre>
@@ -38,13 +40,14 @@ import java.util.Objects;
  *
  * A router is immutable once built and safe to share between event loops.
  */
-public final class Router implements RequestHandler {
+public final class Router implements RequestHandler, RequestBodyStreaming {
 
     private final Node root;
     private final List<Route> routes;
     private final boolean redirectTrailingSlash;
     private final RequestHandler notFound;
     private final RequestHandler methodNotAllowed;
+    private final boolean anyStreaming;
 
     private Router(Builder b) {
         this.root = new Node(new byte[0]);
@@ -52,6 +55,7 @@ public final class Router implements RequestHandler {
         this.redirectTrailingSlash = b.redirectTrailingSlash;
         this.notFound = b.notFound;
         this.methodNotAllowed = b.methodNotAllowed;
+        this.anyStreaming = routes.stream().anyMatch(Route::streamsRequestBody);
         for (Route route : routes) {
             insert(route);
         }
@@ -79,7 +83,7 @@ public final class Router implements RequestHandler {
         if (node.endpoint == null) {
             node.endpoint = new Endpoint(route.template());
         }
-        node.endpoint.add(route.method(), route.handler(), route.isBlocking(), route.template());
+        node.endpoint.add(route.method(), route.handler(), route.isBlocking(), route.streamsRequestBody(), route.template());
     }
 
     @Override
@@ -107,6 +111,27 @@ public final class Router implements RequestHandler {
         } else {
             endpoint.handler(i).handle(ctx);
         }
+    }
+
+    /**
+     * Whether {@code ctx} goes to a {@link Route#streaming() streaming route}: the server asks
+     * before reading the body. Costs nothing for a router without one; a lookup otherwise, which
+     * {@link #handle} repeats.
+     */
+    @Override
+    public boolean streams(RequestCtx ctx) {
+        if (!anyStreaming) {
+            return false;
+        }
+        ByteView path = ctx.path();
+        PathParams params = ctx.pathParams();
+        params.truncate(0);
+        Node node = root.match(path.array(), path.offset(), path.offset() + path.length(), path.offset(), params);
+        if (node == null) {
+            return false;
+        }
+        int i = node.endpoint.find(ctx.method());
+        return i >= 0 && node.endpoint.streaming(i);
     }
 
     /** Redirects to the path with its trailing slash added or removed, if that matches a route. */

@@ -78,6 +78,14 @@ public final class ChunkedDecoder {
     }
 
     /**
+     * For a body read as a stream: everything decoded so far has been taken, so decoded data
+     * starts over at {@code pos}. Follow with {@link #reclaim} to move the undecoded bytes there.
+     */
+    public void restartOutput(int pos) {
+        writePos = pos;
+    }
+
+    /**
      * Moves the undecoded bytes {@code [readPos, end)} down to {@code writePos}, so the gap left by
      * framing already decoded can hold new input.
      *

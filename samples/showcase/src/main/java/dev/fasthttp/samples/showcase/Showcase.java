@@ -6,7 +6,10 @@ import dev.fasthttp.MultipartForm;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.Server;
 import dev.fasthttp.bytes.ByteView;
+import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +25,7 @@ import java.util.HexFormat;
  *
  *   GET /plaintext         Hello, World!
  *   GET /download?bytes=N  N bytes, byte i being i % 251, streamed with Content-Length
+ *   POST /upload           the body read as it arrives, never whole, any size: {"bytes":N,"sha256":"hex"}
  *   POST /form             a multipart/form-data or urlencoded form, echoed as JSON:
  *                          {"fields":{"name":"value",...},"files":[{"field":"f","filename":"a.bin",
  *                           "contentType":"application/octet-stream","bytes":N,"sha256":"hex"}]}
@@ -53,8 +57,10 @@ public final class Showcase {
                 .get("/plaintext", ctx -> ctx.success("text/plain", PLAINTEXT))
                 .get("/download", Showcase::download)
                 .post("/form", Showcase::form)
+                .route(Route.post("/upload", Showcase::upload).streaming())
                 .build();
-        Server.Builder builder = Server.builder().handler(router).port(options.port()).maxRequestBodySize(options.maxBody());
+        Server.Builder builder = Server.builder().handler(router).port(options.port()).maxRequestBodySize(options.maxBody())
+                .maxStreamedRequestBodySize(Long.MAX_VALUE);
         if (options.host() != null) {
             builder.host(options.host());
         }
@@ -71,6 +77,22 @@ public final class Showcase {
         }
         ctx.setContentType("application/octet-stream");
         ctx.setBodyStream(new PatternStream(size), size);
+    }
+
+    /**
+     * Hashes the body as it arrives: memory stays one read buffer, and there is no size limit
+     * (the streamed limit is lifted). A body cut short or malformed mid-way gets the status the
+     * engine's {@code RequestBodyException} carries.
+     */
+    static void upload(RequestCtx ctx) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] chunk = new byte[64 * 1024];
+        long total = 0;
+        InputStream body = ctx.requestBodyStream();
+        for (int n; (n = body.read(chunk)) > 0; total += n) {
+            digest.update(chunk, 0, n);
+        }
+        ctx.success("application/json", "{\"bytes\":" + total + ",\"sha256\":\"" + HexFormat.of().formatHex(digest.digest()) + "\"}");
     }
 
     /**
@@ -113,10 +135,14 @@ public final class Showcase {
     }
 
     private static String sha256(ByteView bytes) {
+        MessageDigest digest = sha256();
+        digest.update(bytes.array(), bytes.offset(), bytes.length());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes.array(), bytes.offset(), bytes.length());
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

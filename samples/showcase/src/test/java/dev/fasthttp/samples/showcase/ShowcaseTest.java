@@ -83,12 +83,15 @@ class ShowcaseTest {
         }
     }
 
-    /** The Done-when case: 2 GiB through a server whose heap is 64 MiB, checked byte for byte by digest. */
+    /**
+     * The Done-when case: 2 GiB down and 2 GiB up through a server whose heap is 64 MiB (and which
+     * exits on running out of it), each checked byte for byte by digest.
+     */
     @Test
-    void twoGibibytesDownloadThroughA64MebibyteHeap() throws Exception {
+    void twoGibibytesEachWayThroughA64MebibyteHeap() throws Exception {
         long size = 2L * 1024 * 1024 * 1024;
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 Showcase.class.getName(), "--port", "0", "--host", "127.0.0.1").redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -98,16 +101,44 @@ class ShowcaseTest {
             }
             assertThat(line).as("the server started").isNotNull();
             int port = Integer.parseInt(line.substring("showcase listening on port ".length()).trim());
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+            String expected = sha256(new PatternStream(size));
+
+            HttpResponse<InputStream> download = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/download?bytes=" + size)).timeout(Duration.ofMinutes(5)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(size);
-            assertThat(sha256(response.body())).isEqualTo(sha256(new PatternStream(size)));
+            assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(size);
+            assertThat(sha256(download.body())).isEqualTo(expected);
+
+            HttpResponse<String> upload = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/upload"))
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(size)), size))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.statusCode()).isEqualTo(200);
+            assertThat(upload.body()).isEqualTo("{\"bytes\":" + size + ",\"sha256\":\"" + expected + "\"}");
             assertThat(process.isAlive()).as("the server survived with its 64 MiB heap").isTrue();
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void uploadHashesBodiesOfEveryFraming() throws Exception {
+        byte[] body = new byte[300_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i % 251);
+        }
+        String digest = sha256(new java.io.ByteArrayInputStream(body));
+        HttpResponse<String> sized = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/upload"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sized.body()).isEqualTo("{\"bytes\":300000,\"sha256\":\"" + digest + "\"}");
+        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/upload"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.body()).isEqualTo(sized.body());
+        HttpResponse<String> empty = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/upload"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.body()).isEqualTo("{\"bytes\":0,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
     }
 
     @Test
