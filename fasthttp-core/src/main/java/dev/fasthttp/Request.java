@@ -29,6 +29,7 @@ public final class Request {
     private final ByteView host = new ByteView();
     private final ByteView scheme = new ByteView();
     private final ByteView body = new ByteView();
+    private final RequestTrailers trailers = new RequestTrailers();
 
     private final ByteBuf pathArena = new ByteBuf(64);
     private final Args queryArgs = new Args();
@@ -54,6 +55,7 @@ public final class Request {
         host.clear();
         scheme.clear();
         body.clear();
+        trailers.reset();
         pathArena.clear(MAX_RETAINED_ARENA);
         queryArgs.clear();
         postArgs.clear();
@@ -120,6 +122,18 @@ public final class Request {
 
     void setBody(byte[] array, int offset, int length) {
         body.set(array, offset, length);
+    }
+
+    /** The chunked body's trailer section is {@code buf[from, to)}; nothing if {@code from} is -1. */
+    void setTrailers(byte[] buf, int from, int to) {
+        if (from >= 0) {
+            trailers.set(buf, from, to);
+        }
+    }
+
+    /** The trailer fields that came after a chunked body; empty if none did, or the body is not read yet. */
+    public RequestTrailers trailers() {
+        return trailers;
     }
 
     void streamBody(StreamedRequestBody stream) {

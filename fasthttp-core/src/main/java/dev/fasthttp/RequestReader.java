@@ -153,6 +153,7 @@ final class RequestReader {
             int requestEnd = chunked.decode(in.array(), end, settings.maxRequestBodySize(), settings.maxRequestHeaderSize());
             if (requestEnd >= 0) {
                 request.setBody(in.array(), bodyStart, (int) chunked.decodedLength());
+                request.setTrailers(in.array(), chunked.trailerStart(), chunked.trailerEnd());
             }
             return requestEnd;
         }
@@ -227,7 +228,7 @@ final class RequestReader {
         RequestHead head = request.head;
         lent = true;
         return new StreamedRequestBody(channel, socket, in, bodyStart, end, head.chunked() ? -1 : Math.max(0, head.contentLength()),
-                limit, settings);
+                limit, request, settings);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class Response {
 
     private int status = 200;
     private final ResponseHeaders headers = new ResponseHeaders(this);
+    private final ResponseTrailers trailers = new ResponseTrailers();
     private final ByteBuf contentType = new ByteBuf(32);
     private boolean contentTypeSet;
     private final ByteView contentTypeView = new ByteView();
@@ -47,6 +48,7 @@ public final class Response {
         body.clear(MAX_RETAINED_BODY);
         connectionClose = false;
         streamWriter = null;
+        trailers.reset();
         closeBodyStream();
     }
 
@@ -65,6 +67,16 @@ public final class Response {
 
     public ResponseHeaders headers() {
         return headers;
+    }
+
+    /** Fields sent after the body; a response with any is sent chunked. */
+    public ResponseTrailers trailers() {
+        return trailers;
+    }
+
+    /** Whether the body goes in chunks ended by trailers: some are set or declared, and the client speaks HTTP/1.1. */
+    boolean sendsTrailers(Request request) {
+        return !trailers.isEmpty() && request.minorVersion() >= 1;
     }
 
     public Response setContentType(CharSequence type) {

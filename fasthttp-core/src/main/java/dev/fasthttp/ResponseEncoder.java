@@ -15,6 +15,7 @@ final class ResponseEncoder {
     private static final byte[] DEFAULT_CONTENT_TYPE = ascii("Content-Type: text/plain; charset=utf-8\r\n");
     private static final byte[] CONTENT_LENGTH = ascii("Content-Length: ");
     private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
+    private static final byte[] TRAILER = ascii("Trailer: ");
     private static final byte[] CONNECTION_CLOSE = ascii("Connection: close\r\n");
     private static final byte[] CONNECTION_KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
 
@@ -55,7 +56,14 @@ final class ResponseEncoder {
         if (bodyAllowed) {
             switch (framing) {
                 case LENGTH -> out.append(CONTENT_LENGTH).appendDecimal(response.contentLength()).append(CRLF);
-                case CHUNKED -> out.append(CHUNKED);
+                case CHUNKED -> {
+                    out.append(CHUNKED);
+                    if (response.sendsTrailers(ctx.request())) {
+                        out.append(TRAILER);
+                        response.trailers().appendAnnouncement(out);
+                        out.append(CRLF);
+                    }
+                }
                 case CLOSE -> { }
             }
         }

@@ -367,7 +367,7 @@ final class ServerConnection implements IoHandler {
 
     /** Encodes the handler's response; a streamed body continues on a virtual thread. */
     private void finishResponse(RequestCtx c) throws IOException {
-        if (c.response().streamWriter() != null) {
+        if (c.response().streamWriter() != null || c.response().sendsTrailers(c.request())) {
             startStreaming(c);
             return;
         }

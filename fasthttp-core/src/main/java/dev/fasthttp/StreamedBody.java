@@ -1,5 +1,6 @@
 package dev.fasthttp;
 
+import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.bytes.Numbers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -31,6 +32,8 @@ final class StreamedBody {
     private final byte[] prefix;
     private final boolean chunked;
     private final BodyStreamWriter writer;
+    /** Sent after the last chunk, or null. */
+    private final ResponseTrailers trailers;
     /** Closes the response's body stream, if it has one, whether it was sent or not. */
     private final Runnable closeBodyStream;
     private final int bufferSize;
@@ -41,12 +44,13 @@ final class StreamedBody {
     private boolean timedOut;
 
     StreamedBody(ByteChannel channel, SocketChannel socket, byte[] prefix, boolean chunked, BodyStreamWriter writer,
-                 Runnable closeBodyStream, ServerSettings settings) {
+                 ResponseTrailers trailers, Runnable closeBodyStream, ServerSettings settings) {
         this.channel = channel;
         this.socket = socket;
         this.prefix = prefix;
         this.chunked = chunked;
         this.writer = writer;
+        this.trailers = trailers;
         this.closeBodyStream = closeBodyStream;
         this.bufferSize = settings.writeBufferSize();
         this.writeTimeoutMillis = Math.max(1, settings.writeTimeout().toMillis());
@@ -61,7 +65,8 @@ final class StreamedBody {
     static StreamedBody begin(Worker worker, RequestCtx c, ByteChannel channel, SocketChannel socket) {
         boolean http11 = c.request().minorVersion() >= 1;
         Response response = c.response();
-        boolean sized = response.bodyStreamSize() >= 0;
+        boolean trailers = response.sendsTrailers(c.request());
+        boolean sized = response.bodyStreamSize() >= 0 && !trailers;
         if (!http11 && !sized) {
             response.setConnectionClose(); // an HTTP/1.0 stream of unknown length ends with the connection
         }
@@ -72,8 +77,14 @@ final class StreamedBody {
         HandlerDispatch.observe(worker.settings, c);
         byte[] prefix = worker.out.toByteArray();
         worker.out.clear();
-        return new StreamedBody(channel, socket, prefix, http11 && !sized, sendsBody ? response.streamWriter() : null,
-                response::closeBodyStream, worker.settings);
+        BodyStreamWriter writer = response.streamWriter() != null ? response.streamWriter() : bufferedBody(response);
+        return new StreamedBody(channel, socket, prefix, http11 && !sized, sendsBody ? writer : null,
+                trailers ? response.trailers() : null, response::closeBodyStream, worker.settings);
+    }
+
+    /** A buffered body sent in chunks, for its trailers. */
+    private static BodyStreamWriter bufferedBody(Response response) {
+        return out -> out.write(response.bodyBuffer().array(), 0, response.bodyBuffer().size());
     }
 
     /** Writes head and body; false if the body could not be completed (the connection must close). */
@@ -149,6 +160,18 @@ final class StreamedBody {
         selector.selectedKeys().clear();
     }
 
+    /** The last chunk, then the trailers if any, then the empty line that ends the message. */
+    private void writeLastChunk() throws IOException {
+        if (trailers == null || trailers.size() == 0) {
+            writeFully(ByteBuffer.wrap(LAST_CHUNK));
+            return;
+        }
+        ByteBuf lines = trailers.wireLines();
+        ByteBuffer end = ByteBuffer.allocate(3 + lines.size() + 2);
+        end.put(LAST_CHUNK, 0, 3).put(lines.array(), 0, lines.size()).put(LAST_CHUNK, 3, 2).flip();
+        writeFully(end);
+    }
+
     /** The stream the writer sees: buffers, and turns each flush into a chunk. */
     private final class ChunkStream extends OutputStream {
 
@@ -214,7 +237,7 @@ final class StreamedBody {
             flush();
             finished = true;
             if (chunked) {
-                writeFully(ByteBuffer.wrap(LAST_CHUNK));
+                writeLastChunk();
             }
         }
 

@@ -44,6 +44,8 @@ final class StreamedRequestBody extends InputStream {
     private final long limit;
     private final int maxTrailerSize;
     private final long readTimeoutMillis;
+    /** Where a chunked body's trailers go once it has been read. */
+    private final Request request;
     /** The chunked body's decoder, or null for a Content-Length body. */
     private final ChunkedDecoder chunked;
     /** Of a Content-Length body: what is still to come. */
@@ -67,7 +69,7 @@ final class StreamedRequestBody extends InputStream {
      * @param limit      the most bytes the body may have (413 beyond)
      */
     StreamedRequestBody(ByteChannel channel, SocketChannel socket, ByteBuffer in, int bodyStart, int end, long length,
-                        long limit, ServerSettings settings) {
+                        long limit, Request request, ServerSettings settings) {
         this.channel = channel;
         this.socket = socket;
         this.in = in;
@@ -78,6 +80,7 @@ final class StreamedRequestBody extends InputStream {
         this.limit = limit;
         this.maxTrailerSize = settings.maxRequestHeaderSize();
         this.readTimeoutMillis = Math.max(1, settings.readTimeout().toMillis());
+        this.request = request;
         if (length < 0) {
             chunked = new ChunkedDecoder();
             chunked.reset(bodyStart);
@@ -270,6 +273,7 @@ final class StreamedRequestBody extends InputStream {
         }
         if (result >= 0) {
             requestEnd = result;
+            request.setTrailers(buf, chunked.trailerStart(), chunked.trailerEnd());
             ended = chunked.writePos() == pos;
             return;
         }

@@ -23,6 +23,7 @@ public enum ProtocolError {
     INVALID_TRANSFER_ENCODING(400, "Transfer-Encoding must end with a single chunked coding"),
     INVALID_CHUNK(400, "Invalid chunked encoding"),
     INCOMPLETE_BODY(400, "Request body ended before its end"),
+    FORBIDDEN_TRAILER(400, "Forbidden trailer field"),
     INVALID_PATH(400, "Invalid request path"),
     REQUEST_TIMEOUT(408, "Request timeout"),
     BODY_TOO_LARGE(413, "Request body too large"),

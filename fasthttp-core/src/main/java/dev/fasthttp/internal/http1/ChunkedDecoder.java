@@ -18,7 +18,8 @@ import dev.fasthttp.internal.bytes.Numbers;
  *
  * Decoding resumes where it stopped, so the body may arrive in any split; once DONE, it stays
  * done, however often it is asked again. Extensions are accepted and ignored; trailer fields
- * are accepted, checked and dropped. Every bare CR or LF, missing CRLF after data, non-hex or
+ * are checked, left where they are (between {@link #trailerStart()} and {@link #trailerEnd()}),
+ * and refused if they are {@linkplain TrailerFields forbidden ones}. Every bare CR or LF, missing CRLF after data, non-hex or
  * oversized size, anything but BWS then ';' or CRLF after a size, and a trailer line that is not
  * a field line is an error: a chunked body is exactly the framing that smuggling attacks bend,
  * so nothing is guessed.
@@ -47,6 +48,11 @@ public final class ChunkedDecoder {
     private int trailerBytes;
     private long decoded;
     private ProtocolError error;
+    /** The trailer section, once the last chunk's size line has been read; -1 before. */
+    private int trailerStart;
+    private int trailerEnd;
+    /** Where the trailer field name being read began. */
+    private int nameStart;
 
     /** Starts decoding a body that begins at {@code bodyStart}. */
     public void reset(int bodyStart) {
@@ -59,6 +65,17 @@ public final class ChunkedDecoder {
         trailerBytes = 0;
         decoded = 0;
         error = null;
+        trailerStart = trailerEnd = nameStart = -1;
+    }
+
+    /** Where the trailer fields begin, once the body is complete: {@code Name: value CRLF} lines up to {@link #trailerEnd()}; -1 if none came. */
+    public int trailerStart() {
+        return trailerEnd > trailerStart ? trailerStart : -1;
+    }
+
+    /** Where the trailer fields end (before the final CRLF). */
+    public int trailerEnd() {
+        return trailerEnd;
     }
 
     /** Where the next undecoded byte is. */
@@ -75,6 +92,15 @@ public final class ChunkedDecoder {
     public void shift(int delta) {
         readPos -= delta;
         writePos -= delta;
+        moveTrailers(delta);
+    }
+
+    private void moveTrailers(int delta) {
+        if (trailerStart >= 0) {
+            trailerStart -= delta;
+            trailerEnd -= delta;
+            nameStart -= delta;
+        }
     }
 
     /**
@@ -92,10 +118,13 @@ public final class ChunkedDecoder {
      * @return the new end of the buffered bytes
      */
     public int reclaim(byte[] buf, int end) {
-        int undecoded = end - readPos;
-        System.arraycopy(buf, readPos, buf, writePos, undecoded);
-        readPos = writePos;
-        return writePos + undecoded;
+        // Trailer lines already read are kept with the rest: the section stays in one piece.
+        int from = trailerStart >= 0 ? trailerStart : readPos;
+        int delta = from - writePos;
+        System.arraycopy(buf, from, buf, writePos, end - from);
+        readPos -= delta;
+        moveTrailers(delta);
+        return end - delta;
     }
 
     public ProtocolError error() {
@@ -178,6 +207,7 @@ public final class ChunkedDecoder {
                     sizeDigits = 0;
                     if (chunkRemaining == 0) {
                         state = State.TRAILER;
+                        trailerStart = trailerEnd = p;
                     } else {
                         decoded += chunkRemaining;
                         if (decoded > maxBodySize) {
@@ -214,12 +244,14 @@ public final class ChunkedDecoder {
                     // At the start of a trailer line: CR means the empty line that ends the body.
                     if (b == '\r') {
                         state = State.FINAL_LF;
+                        trailerEnd = p;
                     } else if (Ascii.isWhitespace(b)) {
                         return fail(ProtocolError.OBSOLETE_LINE_FOLDING);
                     } else if (!Ascii.isToken(b)) {
                         return fail(ProtocolError.INVALID_CHUNK);
                     } else {
                         state = State.TRAILER_NAME;
+                        nameStart = p;
                     }
                     p++;
                     if (++trailerBytes > maxTrailerSize) {
@@ -231,6 +263,9 @@ public final class ChunkedDecoder {
                     // whitespace before the colon (5.1). Anything else, such as a request line
                     // where a front end expected the body to have ended, is invalid.
                     if (b == ':') {
+                        if (TrailerFields.isForbidden(buf, nameStart, p)) {
+                            return fail(ProtocolError.FORBIDDEN_TRAILER);
+                        }
                         state = State.TRAILER_LINE;
                     } else if (!Ascii.isToken(b)) {
                         return fail(ProtocolError.INVALID_CHUNK);

@@ -95,7 +95,8 @@ class ChunkedDecoderTest {
             r = d.decode(buf, end, maxBody, maxTrailer);
             if (r == ChunkedDecoder.NEED_MORE) {
                 end = d.reclaim(buf, end);
-                assertThat(d.readPos()).isEqualTo(d.writePos());
+                // Framing is gone; only trailer lines already read may remain, kept with the rest.
+                assertThat(d.readPos() - d.writePos()).isBetween(0, maxTrailer);
             }
         }
         return outcome(d, buf, r);

@@ -56,6 +56,15 @@ public @interface FastHttpRoute {
     boolean blocking() default false;
 
     /**
+     * Give the handler the request body as it arrives, never whole in memory: a {@code RequestCtx}
+     * reads it with {@code ctx.requestBodyStream()}, a typed method takes it as an
+     * {@code @RequestBody InputStream} (or has its JSON read from the stream). Implies
+     * {@link #blocking()}; limited by {@code fasthttp.server.max-streamed-request-body-size}
+     * instead of {@code max-request-body-size}. Default: the body is buffered.
+     */
+    boolean streaming() default false;
+
+    /**
      * The request media types a typed method takes ({@code application/json}); a request with
      * another Content-Type gets 415. Default: any.
      */

@@ -86,7 +86,8 @@ public class FastHttpAutoConfiguration {
         boot.checkSupported(LogFactory.getLog(FastHttpAutoConfiguration.class));
         HandlerWrapper around = wrapper.getIfAvailable();
         RequestHandler handler = around == null ? routes : around.wrapRouter(routes);
-        Server.Builder builder = Server.builder().handler(handler).logger(new CommonsLogger(Server.class.getName()));
+        Server.Builder builder = Server.builder().handler(handler).requestBodyStreaming(routes)
+                .logger(new CommonsLogger(Server.class.getName()));
         apply(properties, boot, builder);
         builder.errorHandler(errorHandler(errorHandler, errorResponses)).trustedProxies(boot.trustedProxies());
         builder.responseObserver(allOf(responseObservers.orderedStream().toList()));
@@ -154,6 +155,8 @@ public class FastHttpAutoConfiguration {
                 .maxRequestHeaderSize(bytes(boot.maxRequestHeaderSize().toBytes(), "max-request-header-size"))
                 .maxRequestUriLength(bytes(p.getMaxRequestUriLength().toBytes(), "max-request-uri-length"))
                 .maxRequestBodySize(p.getMaxRequestBodySize().toBytes())
+                .maxStreamedRequestBodySize(p.getMaxStreamedRequestBodySize().toBytes())
+                .requestBodyStreamBufferSize(bytes(p.getRequestBodyStreamBufferSize().toBytes(), "request-body-stream-buffer-size"))
                 .maxMultipartParts(p.getMaxMultipartParts())
                 .maxMultipartPartHeaderSize(bytes(p.getMaxMultipartPartHeaderSize().toBytes(), "max-multipart-part-header-size"))
                 .maxConnections(p.getMaxConnections())

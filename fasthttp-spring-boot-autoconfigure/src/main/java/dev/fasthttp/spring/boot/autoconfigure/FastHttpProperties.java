@@ -47,6 +47,15 @@ public class FastHttpProperties {
     /** Largest request body accepted, held in memory whole; beyond it the client gets 413. */
     private DataSize maxRequestBodySize = DataSize.ofMegabytes(4);
 
+    /**
+     * Largest request body of a streaming route (@FastHttpRoute(streaming = true)), read as it
+     * arrives; beyond it the client gets 413.
+     */
+    private DataSize maxStreamedRequestBodySize = DataSize.ofGigabytes(1);
+
+    /** Room for a streamed request body in the connection's read buffer: all the memory a streamed request holds. */
+    private DataSize requestBodyStreamBufferSize = DataSize.ofKilobytes(64);
+
     /** Most parts of a multipart/form-data body; a form with more gets 413. */
     private int maxMultipartParts = 1000;
 
@@ -127,6 +136,10 @@ public class FastHttpProperties {
     public void setMaxRequestUriLength(DataSize maxRequestUriLength) { this.maxRequestUriLength = maxRequestUriLength; }
     public DataSize getMaxRequestBodySize() { return maxRequestBodySize; }
     public void setMaxRequestBodySize(DataSize maxRequestBodySize) { this.maxRequestBodySize = maxRequestBodySize; }
+    public DataSize getMaxStreamedRequestBodySize() { return maxStreamedRequestBodySize; }
+    public void setMaxStreamedRequestBodySize(DataSize size) { this.maxStreamedRequestBodySize = size; }
+    public DataSize getRequestBodyStreamBufferSize() { return requestBodyStreamBufferSize; }
+    public void setRequestBodyStreamBufferSize(DataSize size) { this.requestBodyStreamBufferSize = size; }
     public int getMaxMultipartParts() {
         return maxMultipartParts;
     }

@@ -1,6 +1,7 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
 import dev.fasthttp.ErrorHandler;
+import dev.fasthttp.RequestBodyStreaming;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.RequestError;
 import dev.fasthttp.RequestHandler;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  *
  * <p>Two claims on the same method and path fail start-up, naming both beans.
  */
-public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
+public class RouteDiscovery implements BeanPostProcessor, RequestHandler, RequestBodyStreaming {
 
     private static final RequestError NOT_FOUND = new RequestError(404, "Not Found", null, null);
     private static final RequestError METHOD_NOT_ALLOWED = new RequestError(405, "Method Not Allowed", null, null);
@@ -79,7 +80,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
 
     private synchronized void add(FastHttpRoute annotation, RequestHandler handler, String where) {
         for (String method : annotation.method()) {
-            Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking());
+            Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking(),
+                    annotation.streaming());
             claim(new RouteDescription(route.method(), route.template(), where, route.isBlocking(), List.of(), List.of()));
             routes.add(route);
         }
@@ -139,7 +141,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
                 RequestHandler handler = handlers.bind(method.bean, method.method, method.route.value(), method.route.consumes(),
                         method.route.produces(), method.where);
                 for (String httpMethod : method.route.method()) {
-                    routes.add(new Route(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), handler, method.route.blocking()));
+                    routes.add(new Route(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), handler, method.route.blocking(),
+                            method.route.streaming()));
                 }
             }
             typed.clear();
@@ -177,6 +180,12 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler {
     @Override
     public void handle(RequestCtx ctx) throws Exception {
         router.handle(ctx);
+    }
+
+    /** Whether the request goes to a {@link FastHttpRoute#streaming() streaming} route: asked by the server before it reads a body. */
+    @Override
+    public boolean streams(RequestCtx ctx) {
+        return router.streams(ctx);
     }
 
     @Override

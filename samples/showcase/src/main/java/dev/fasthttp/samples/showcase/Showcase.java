@@ -4,6 +4,7 @@ import dev.fasthttp.Args;
 import dev.fasthttp.FormFile;
 import dev.fasthttp.MultipartForm;
 import dev.fasthttp.RequestCtx;
+import dev.fasthttp.RequestTrailers;
 import dev.fasthttp.Server;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.routing.Route;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
  *   GET /plaintext         Hello, World!
  *   GET /download?bytes=N  N bytes, byte i being i % 251, streamed with Content-Length
  *   POST /upload           the body read as it arrives, never whole, any size: {"bytes":N,"sha256":"hex"}
+ *   POST /trailers         the body echoed as a chunked response, the request's trailers sent back as trailers
  *   POST /form             a multipart/form-data or urlencoded form, echoed as JSON:
  *                          {"fields":{"name":"value",...},"files":[{"field":"f","filename":"a.bin",
  *                           "contentType":"application/octet-stream","bytes":N,"sha256":"hex"}]}
@@ -58,6 +60,7 @@ public final class Showcase {
                 .get("/download", Showcase::download)
                 .post("/form", Showcase::form)
                 .route(Route.post("/upload", Showcase::upload).streaming())
+                .post("/trailers", Showcase::trailers)
                 .build();
         Server.Builder builder = Server.builder().handler(router).port(options.port()).maxRequestBodySize(options.maxBody())
                 .maxStreamedRequestBodySize(Long.MAX_VALUE);
@@ -93,6 +96,23 @@ public final class Showcase {
             digest.update(chunk, 0, n);
         }
         ctx.success("application/json", "{\"bytes\":" + total + ",\"sha256\":\"" + HexFormat.of().formatHex(digest.digest()) + "\"}");
+    }
+
+    /**
+     * Echoes the body (buffered, up to {@code --max-body}) in chunks, and each trailer field of the
+     * request as a trailer field of the response, announced in its {@code Trailer} field. A
+     * request trailer the engine forbids (Content-Length, Host, Authorization, ...) never gets
+     * here: the client gets 400.
+     */
+    static void trailers(RequestCtx ctx) {
+        byte[] body = ctx.body().toBytes(); // the writer runs after the handler returns
+        RequestTrailers received = ctx.request().trailers();
+        for (int i = 0; i < received.size(); i++) {
+            ctx.response().trailers().add(received.name(i).toString(), received.value(i).toString());
+        }
+        ByteView type = ctx.headers().contentType();
+        ctx.setContentType(type != null ? type.toString() : "application/octet-stream");
+        ctx.setBodyStreamWriter(out -> out.write(body));
     }
 
     /**

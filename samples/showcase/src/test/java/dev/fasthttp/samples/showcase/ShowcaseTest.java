@@ -142,6 +142,38 @@ class ShowcaseTest {
     }
 
     @Test
+    void trailersAreEchoedAfterTheChunkedBody() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /trailers HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-Checksum: 5d41402a\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = readUntilEmptyLineAfterLastChunk(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 200").contains("Transfer-Encoding: chunked\r\n")
+                    .contains("Trailer: X-Checksum\r\n").endsWith("\r\n\r\n5\r\nhello\r\n0\r\nX-Checksum: 5d41402a\r\n\r\n");
+            socket.getOutputStream().write(("POST /trailers HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "0\r\nContent-Length: 5\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
+        }
+    }
+
+    private static String readUntilEmptyLineAfterLastChunk(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return out.toString(StandardCharsets.US_ASCII);
+            }
+            out.write(b);
+            String s = out.toString(StandardCharsets.US_ASCII);
+            int body = s.indexOf("\r\n\r\n");
+            if (body >= 0 && s.indexOf("\r\n0\r\n", body) >= 0 && s.endsWith("\r\n\r\n") && s.length() > body + 4) {
+                return s;
+            }
+        }
+    }
+
+    @Test
     void formEchoesAMultipartFormAsJson() throws Exception {
         byte[] binary = new byte[1000];
         for (int i = 0; i < binary.length; i++) {

@@ -3,7 +3,9 @@ package dev.fasthttp.spring.boot.autoconfigure.binding;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.bytes.ByteView;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,7 +46,10 @@ final class BodyResolver {
         this.validator = validator;
     }
 
-    Object resolveObject(RequestCtx ctx) {
+    Object resolveObject(RequestCtx ctx) throws IOException {
+        if (ctx.request().isBodyStreamed()) {
+            return resolveStreamed(ctx);
+        }
         ByteView body = ctx.body();
         if (body.isEmpty()) {
             if (optional) {
@@ -71,19 +76,54 @@ final class BodyResolver {
         return optional ? Optional.ofNullable(value) : value;
     }
 
+    /**
+     * A body streamed to a streaming route: an {@code InputStream} gets it as it arrives, JSON is
+     * read from it as it arrives; bytes and text are read whole (the route's streamed limit
+     * bounds them). A streamed body is never absent: its head announced one.
+     */
+    private Object resolveStreamed(RequestCtx ctx) throws IOException {
+        InputStream in = ctx.requestBodyStream();
+        Object value = switch (kind) {
+            case STREAM -> in;
+            case BYTES -> in.readAllBytes();
+            case STRING -> new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            case VIEW -> throw new BindingException(400, "a streamed body is not in memory: take it as an InputStream");
+            case JSON -> {
+                checkJson(ctx);
+                try {
+                    yield mapper.readValue(in, jsonType);
+                } catch (JacksonException e) {
+                    throw jsonError(e);
+                }
+            }
+        };
+        if (value != null && validator != null) {
+            validate(value);
+        }
+        return optional ? Optional.ofNullable(value) : value;
+    }
+
     private Object readJson(RequestCtx ctx, ByteView body) {
+        checkJson(ctx);
+        try {
+            return mapper.readValue(body.array(), body.offset(), body.length(), jsonType);
+        } catch (JacksonException e) {
+            throw jsonError(e);
+        }
+    }
+
+    private static void checkJson(RequestCtx ctx) {
         ByteView contentType = ctx.headers().contentType();
         if (contentType == null || !MediaTypes.isJson(contentType.toString())) {
             throw new BindingException(415, "Content-Type '" + (contentType == null ? "" : contentType)
                     + "' is not supported: send application/json");
         }
-        try {
-            return mapper.readValue(body.array(), body.offset(), body.length(), jsonType);
-        } catch (JacksonException e) {
-            throw new BindingException(400, "JSON parse error: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()), e);
-        }
+    }
+
+    private static BindingException jsonError(JacksonException e) {
+        return new BindingException(400, "JSON parse error: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr()), e);
     }
 
     private void validate(Object value) {
