@@ -295,6 +295,7 @@ public final class Server {
         private long maxRequestBodySize = 4 * 1024 * 1024;
         private int maxMultipartParts = MultipartForm.DEFAULT_MAX_PARTS;
         private int maxMultipartPartHeaderSize = MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE;
+        private MultipartLimits multipartLimits = MultipartLimits.defaults();
         private int maxConnections = 256 * 1024;
         private int maxConnectionsPerIp;
         private long maxRequestsPerConnection;
@@ -412,6 +413,12 @@ public final class Server {
          */
         public Builder maxMultipartPartHeaderSize(int bytes) {
             this.maxMultipartPartHeaderSize = positive(bytes, "maxMultipartPartHeaderSize");
+            return this;
+        }
+
+        /** Limits of multipart bodies read as streams, each with its default and cost: see {@link MultipartLimits}. */
+        public Builder multipartLimits(MultipartLimits limits) {
+            this.multipartLimits = Objects.requireNonNull(limits, "multipartLimits");
             return this;
         }
 
@@ -584,7 +591,7 @@ public final class Server {
             InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
             return new Server(new ServerSettings(handler, address, name, readBufferSize, writeBufferSize,
                     maxRequestHeaderSize, Math.min(maxRequestUriLength, maxRequestHeaderSize), maxRequestBodySize,
-                    maxMultipartParts, maxMultipartPartHeaderSize, maxConnections, maxConnectionsPerIp,
+                    maxMultipartParts, maxMultipartPartHeaderSize, multipartLimits, maxConnections, maxConnectionsPerIp,
                     maxRequestsPerConnection, readTimeout, writeTimeout, idleTimeout, keepAlive, noDefaultServerHeader,
                     noDefaultDate, noDefaultContentType, normalizePath, eventLoops, backlog, stallWarningThreshold,
                     errorHandler, continueHandler, connectionStateListener, responseObserver, trustedProxies, logger));

@@ -19,6 +19,7 @@ public record ServerSettings(
         long maxRequestBodySize,
         int maxMultipartParts,
         int maxMultipartPartHeaderSize,
+        MultipartLimits multipartLimits,
         int maxConnections,
         int maxConnectionsPerIp,
         long maxRequestsPerConnection,
@@ -39,6 +40,15 @@ public record ServerSettings(
         ResponseObserver responseObserver,
         TrustedProxies trustedProxies,
         System.Logger logger) {
+
+    /**
+     * @param multipartLimits the limits of multipart bodies read as streams; its part count and
+     *                        part header limits are replaced by {@code maxMultipartParts} and
+     *                        {@code maxMultipartPartHeaderSize}, which bound buffered forms too
+     */
+    public ServerSettings {
+        multipartLimits = multipartLimits.withMaxParts(maxMultipartParts).withMaxPartHeaderSize(maxMultipartPartHeaderSize);
+    }
 
     /** {@code Server: <name>\r\n}, encoded once. */
     byte[] serverHeaderLine() {
