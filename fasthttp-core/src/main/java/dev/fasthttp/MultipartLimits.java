@@ -23,7 +23,8 @@ import java.util.Objects;
  *                          413. In a spooled form, this bounds the disk one request can fill.
  * @param memoryThreshold   for a spooled form: the bytes of file content kept in memory, in all;
  *                          a file that would pass it goes to a temporary file. It also bounds the
- *                          fields, always in memory, in all (more is 413). Default 256 KiB. Higher
+ *                          fields, always in memory, in all (more is 413). Default 256 KiB; 0 writes
+ *                          every file with content to disk. Higher
  *                          saves disk writes for mid-sized uploads at the cost of heap per request.
  * @param tempDirectory     for a spooled form: where the temporary files go. Default the
  *                          {@code java.io.tmpdir} directory. Files there are made readable by their
@@ -43,7 +44,7 @@ public record MultipartLimits(int maxParts, int maxPartHeaderSize, long maxFileS
 
     /**
      * @throws IllegalArgumentException for a limit that is not positive (the memory threshold may
-     *                                  be 0: every file to disk), or a memory threshold over 1 GiB
+     *                                  be 0), or a memory threshold over 1 GiB
      */
     public MultipartLimits {
         ServerSettings.positive(maxParts, "maxParts");
