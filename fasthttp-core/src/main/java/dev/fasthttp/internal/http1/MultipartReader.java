@@ -82,7 +82,8 @@ public final class MultipartReader {
         this.maxPartHeaderSize = maxPartHeaderSize;
         this.maxPartSize = maxPartSize;
         this.maxTotalSize = maxTotalSize;
-        this.buf = new byte[Math.max(DEFAULT_BUFFER_SIZE, maxPartHeaderSize + MultipartBoundary.MAX_DELIMITER + 2)];
+        long headerRoom = (long) maxPartHeaderSize + MultipartBoundary.MAX_DELIMITER + 2;
+        this.buf = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(DEFAULT_BUFFER_SIZE, headerRoom))];
     }
 
     /**
@@ -268,10 +269,10 @@ public final class MultipartReader {
         partCount++;
         partSize = 0;
         compact();
-        int window = maxPartHeaderSize + boundary.delimiterLength();
+        long window = (long) maxPartHeaderSize + boundary.delimiterLength();
         int scanned = pos;
         int end;
-        while ((end = headerSectionEnd(scanned)) < 0 && !eof && limit - pos < window) {
+        while ((end = headerSectionEnd(scanned)) < 0 && !eof && limit - pos < window && limit < buf.length) {
             scanned = Math.max(pos, limit - 3); // pos stays 0 while the section is read: nothing moves
             fill();
         }
