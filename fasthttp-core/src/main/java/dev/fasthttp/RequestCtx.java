@@ -4,7 +4,9 @@ import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
 import dev.fasthttp.internal.http1.MultipartParser;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 
@@ -42,19 +44,19 @@ public final class RequestCtx {
     private RequestHandler blockingContinuation;
     private long startNanos;
     private Throwable failure;
-    private final int maxMultipartParts;
-    private final int maxMultipartPartHeaderSize;
+    private final MultipartLimits multipartLimits;
     /** Made on first use, then kept with the ctx: most requests never carry a form. */
     private MultipartForm multipartForm;
+    /** A form read from the body stream, its big files on disk until the request ends; or null. */
+    private SpooledMultipartForm spooledForm;
 
     RequestCtx(TrustedProxies trustedProxies) {
-        this(trustedProxies, MultipartForm.DEFAULT_MAX_PARTS, MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE);
+        this(trustedProxies, MultipartLimits.defaults());
     }
 
-    RequestCtx(TrustedProxies trustedProxies, int maxMultipartParts, int maxMultipartPartHeaderSize) {
+    RequestCtx(TrustedProxies trustedProxies, MultipartLimits multipartLimits) {
         this.trustedProxies = trustedProxies;
-        this.maxMultipartParts = maxMultipartParts;
-        this.maxMultipartPartHeaderSize = maxMultipartPartHeaderSize;
+        this.multipartLimits = multipartLimits;
     }
 
     void reset(ConnectionInfo connection) {
@@ -88,6 +90,10 @@ public final class RequestCtx {
     private void clearMultipartForm() {
         if (multipartForm != null) {
             multipartForm.clear();
+        }
+        if (spooledForm != null) {
+            spooledForm.close(); // deletes the files not saved elsewhere
+            spooledForm = null;
         }
     }
 
@@ -186,7 +192,7 @@ public final class RequestCtx {
             v = request.postArgs().peek(key);
         }
         if (v == null && isMultipartFormData()) {
-            v = multipartForm().value(key);
+            v = request.isBodyStreamed() ? streamedForm().value(key) : multipartForm().value(key);
         }
         return v;
     }
@@ -206,11 +212,15 @@ public final class RequestCtx {
      *         each with a message saying what is wrong
      */
     public MultipartForm multipartForm() {
+        if (request.isBodyStreamed()) {
+            throw new IllegalStateException("the request body is streamed: read the form with spooledMultipartForm() or multipartStream()");
+        }
         if (multipartForm == null) {
             multipartForm = new MultipartForm();
         }
         if (!multipartForm.parsed()) {
-            multipartForm.parse(request.headers().contentType(), request.body(), maxMultipartParts, maxMultipartPartHeaderSize);
+            multipartForm.parse(request.headers().contentType(), request.body(), multipartLimits.maxParts(),
+                    multipartLimits.maxPartHeaderSize());
         }
         return multipartForm;
     }
@@ -222,8 +232,51 @@ public final class RequestCtx {
      * @throws RequestRejectedException as {@link #multipartForm()}
      */
     public FormFile formFile(String name) {
-        return multipartForm().file(name);
+        return request.isBodyStreamed() ? streamedForm().file(name) : multipartForm().file(name);
     }
+
+    /**
+     * The {@code multipart/form-data} body read from {@link #requestBodyStream()} on the first
+     * call, for a streamed body: fields in memory, files in memory up to
+     * {@link MultipartLimits#memoryThreshold()} and in temporary files above it, deleted when the
+     * request ends unless {@link FormFile#saveTo saved} elsewhere. Limits are the server's
+     * {@link Server.Builder#multipartLimits}. Works on a buffered body too. Blocks while the body
+     * arrives: call it from a streaming (or blocking) route.
+     *
+     * @throws RequestRejectedException as {@link #multipartForm()} does, and 413 when a file or
+     *         the form passes its size limit
+     * @throws IOException if the body cannot be read ({@link RequestBodyException}) or a file
+     *         cannot be written
+     */
+    public SpooledMultipartForm spooledMultipartForm() throws IOException {
+        if (spooledForm == null) {
+            spooledForm = SpooledMultipartForm.read(requestBodyStream(), request.headers().contentType(), multipartLimits);
+        }
+        return spooledForm;
+    }
+
+    /** {@link #spooledMultipartForm()} for accessors that throw no checked exception: a failed read is an {@link UncheckedIOException}. */
+    private SpooledMultipartForm streamedForm() {
+        try {
+            return spooledMultipartForm();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The parts of a {@code multipart/form-data} body one at a time, each read as it arrives and
+     * never stored: for uploads that must not touch the disk. Limits are the server's
+     * {@link Server.Builder#multipartLimits}. Blocks while the body arrives: call it from a
+     * streaming (or blocking) route.
+     *
+     * @throws RequestRejectedException 415 if the request is not multipart/form-data, 400 for a
+     *         bad boundary; the stream's parts throw it too (see {@link MultipartStream})
+     */
+    public MultipartStream multipartStream() {
+        return new MultipartStream(requestBodyStream(), request.headers().contentType(), multipartLimits);
+    }
+
 
     private boolean isMultipartFormData() {
         ByteView type = request.headers().contentType();

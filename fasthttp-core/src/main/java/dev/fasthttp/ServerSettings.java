@@ -24,6 +24,7 @@ public record ServerSettings(
         int requestBodyStreamBufferSize,
         int maxMultipartParts,
         int maxMultipartPartHeaderSize,
+        MultipartLimits multipartLimits,
         int maxConnections,
         int maxConnectionsPerIp,
         long maxRequestsPerConnection,
@@ -44,6 +45,15 @@ public record ServerSettings(
         ResponseObserver responseObserver,
         TrustedProxies trustedProxies,
         System.Logger logger) {
+
+    /**
+     * @param multipartLimits the limits of multipart bodies read as streams; its part count and
+     *                        part header limits are replaced by {@code maxMultipartParts} and
+     *                        {@code maxMultipartPartHeaderSize}, which bound buffered forms too
+     */
+    public ServerSettings {
+        multipartLimits = multipartLimits.withMaxParts(maxMultipartParts).withMaxPartHeaderSize(maxMultipartPartHeaderSize);
+    }
 
     /** {@code Server: <name>\r\n}, encoded once. */
     byte[] serverHeaderLine() {
@@ -109,6 +119,7 @@ public record ServerSettings(
         private int requestBodyStreamBufferSize = 64 * 1024;
         private int maxMultipartParts = MultipartForm.DEFAULT_MAX_PARTS;
         private int maxMultipartPartHeaderSize = MultipartForm.DEFAULT_MAX_PART_HEADER_SIZE;
+        private MultipartLimits multipartLimits = MultipartLimits.defaults();
         private int maxConnections = 256 * 1024;
         private int maxConnectionsPerIp;
         private long maxRequestsPerConnection;
@@ -259,6 +270,18 @@ public record ServerSettings(
          */
         public B maxMultipartPartHeaderSize(int bytes) {
             this.maxMultipartPartHeaderSize = positive(bytes, "maxMultipartPartHeaderSize");
+            return self();
+        }
+
+        /**
+         * Limits of multipart bodies read as streams ({@link MultipartStream},
+         * {@link SpooledMultipartForm}): file and total sizes, the memory threshold above which
+         * files go to disk, and where; each with its default and cost: see {@link MultipartLimits}.
+         * Its part count and part header size are {@link #maxMultipartParts} and
+         * {@link #maxMultipartPartHeaderSize}, which bound buffered forms too.
+         */
+        public B multipartLimits(MultipartLimits limits) {
+            this.multipartLimits = Objects.requireNonNull(limits, "multipartLimits");
             return self();
         }
 
@@ -437,7 +460,7 @@ public record ServerSettings(
                     requestBodyStreaming != null ? requestBodyStreaming
                             : handler instanceof RequestBodyStreaming s ? s : RequestBodyStreaming.NEVER,
                     maxStreamedRequestBodySize, Math.max(requestBodyStreamBufferSize, maxRequestHeaderSize + 8 * 1024),
-                    maxMultipartParts, maxMultipartPartHeaderSize, maxConnections, maxConnectionsPerIp,
+                    maxMultipartParts, maxMultipartPartHeaderSize, multipartLimits, maxConnections, maxConnectionsPerIp,
                     maxRequestsPerConnection, readTimeout, writeTimeout, idleTimeout, keepAlive, noDefaultServerHeader,
                     noDefaultDate, noDefaultContentType, normalizePath, eventLoops, backlog, stallWarningThreshold,
                     errorHandler, continueHandler, connectionStateListener, responseObserver, trustedProxies, logger);

@@ -129,8 +129,7 @@ final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
 
     RequestCtx acquireContext() {
         RequestCtx ctx = contexts.pollFirst();
-        return ctx != null ? ctx : new RequestCtx(settings.trustedProxies(), settings.maxMultipartParts(),
-                settings.maxMultipartPartHeaderSize());
+        return ctx != null ? ctx : new RequestCtx(settings.trustedProxies(), settings.multipartLimits());
     }
 
     void releaseContext(RequestCtx ctx) {

@@ -2,8 +2,9 @@ package dev.fasthttp.internal.http1;
 
 /**
  * Why a multipart/form-data body was refused, with the status the client gets and a message
- * written for it. 415 when the request is not a form of this kind at all, 413 past the part
- * limit, 400 for everything malformed.
+ * written for it. 415 when the request is not a form of this kind at all, 413 past a limit on
+ * parts or on their size, 400 for everything malformed (a part header section over its limit
+ * included: it is a malformed part, not a request too large).
  */
 public enum MultipartError {
 
@@ -26,7 +27,10 @@ public enum MultipartError {
     BAD_DISPOSITION(400, "malformed or repeated Content-Disposition parameters"),
     NO_NAME(400, "a part's Content-Disposition has no name parameter"),
     BAD_EXT_FILENAME(400, "malformed filename* (RFC 8187: UTF-8 or ISO-8859-1, then 'language', then"
-            + " percent-encoded bytes)");
+            + " percent-encoded bytes)"),
+    PART_TOO_LARGE(413, "a part's content is larger than the limit of %d bytes"),
+    FORM_TOO_LARGE(413, "the form's parts are larger than the limit of %d bytes in all"),
+    FIELDS_TOO_LARGE(413, "the form's fields (parts without a filename) are larger than the limit of %d bytes in all");
 
     private final int status;
     private final String message;
@@ -47,5 +51,10 @@ public enum MultipartError {
             case PART_HEADERS_TOO_LARGE -> message.formatted(maxPartHeaderSize);
             default -> message;
         };
+    }
+
+    /** The message for the client, naming {@code limit} if this error is about one. */
+    public String message(long limit) {
+        return message.contains("%d") ? message.formatted(limit) : message;
     }
 }
