@@ -64,38 +64,7 @@ final class ResponseReader {
      */
     private static int readResponse(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings) throws IOException {
         ByteBuf buf = r.buffer;
-        r.head.clear();
-        r.bodyStart = r.bodyEnd = 0;
-        HeadScanner scanner = r.scanner;
-        scanner.reset(0);
-        int headEnd;
-        while (true) {
-            headEnd = scanner.scan(buf.array(), buf.size(), settings.maxResponseHeaderSize(), settings.maxResponseHeaderSize());
-            if (headEnd == HeadScanner.ERROR) {
-                throw protocol(scanner.error());
-            }
-            if (headEnd >= 0) {
-                ProtocolError e = r.parser.parse(buf.array(), scanner.requestStart(), headEnd, r.head);
-                if (e != null) {
-                    throw protocol(e);
-                }
-                int status = r.head.status();
-                if (status == 101) {
-                    throw new ClientException(ClientException.Kind.PROTOCOL, "the server switched protocols (101), which this client does not speak");
-                }
-                if (status >= 200) {
-                    break;
-                }
-                buf.remove(0, headEnd); // an interim response (100 Continue, 103 Early Hints): the real one follows
-                scanner.reset(0);
-                continue;
-            }
-            if (fill(in, buf) < 0) {
-                throw buf.isEmpty()
-                        ? new ClientException(ClientException.Kind.CONNECTION_CLOSED, "the server closed the connection without answering")
-                        : new IOException("the server closed the connection in the middle of the response head");
-            }
-        }
+        int headEnd = readHead(in, r, settings);
         r.bodyStart = headEnd;
         ResponseHead head = r.head;
         int responseEnd;
@@ -144,6 +113,59 @@ final class ResponseReader {
         return responseEnd;
     }
 
+    /**
+     * Reads the head of a response whose body is streamed: on return {@code r.buffer} holds the
+     * head and whatever part of the body came with it, from {@code r.bodyStart} on.
+     */
+    static void readStreamedHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        r.buffer.clear();
+        int headEnd = readHead(in, r, settings);
+        r.bodyStart = r.bodyEnd = headEnd;
+    }
+
+    /**
+     * Reads up to the end of a final (non-1xx) head into {@code r.buffer}, which may already hold
+     * its first bytes, and parses it into {@code r.head}.
+     *
+     * @return where the head ends in the buffer
+     */
+    private static int readHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        ByteBuf buf = r.buffer;
+        r.head.clear();
+        r.bodyStart = r.bodyEnd = 0;
+        HeadScanner scanner = r.scanner;
+        scanner.reset(0);
+        int headEnd;
+        while (true) {
+            headEnd = scanner.scan(buf.array(), buf.size(), settings.maxResponseHeaderSize(), settings.maxResponseHeaderSize());
+            if (headEnd == HeadScanner.ERROR) {
+                throw protocol(scanner.error());
+            }
+            if (headEnd >= 0) {
+                ProtocolError e = r.parser.parse(buf.array(), scanner.requestStart(), headEnd, r.head);
+                if (e != null) {
+                    throw protocol(e);
+                }
+                int status = r.head.status();
+                if (status == 101) {
+                    throw new ClientException(ClientException.Kind.PROTOCOL, "the server switched protocols (101), which this client does not speak");
+                }
+                if (status >= 200) {
+                    break;
+                }
+                buf.remove(0, headEnd); // an interim response (100 Continue, 103 Early Hints): the real one follows
+                scanner.reset(0);
+                continue;
+            }
+            if (fill(in, buf) < 0) {
+                throw buf.isEmpty()
+                        ? new ClientException(ClientException.Kind.CONNECTION_CLOSED, "the server closed the connection without answering")
+                        : new IOException("the server closed the connection in the middle of the response head");
+            }
+        }
+        return headEnd;
+    }
+
     private static int fill(InputStream in, ByteBuf buf) throws IOException {
         return fill(in, buf, READ_CHUNK);
     }
@@ -164,12 +186,12 @@ final class ResponseReader {
         }
     }
 
-    private static ClientException bodyTooLarge(ClientSettings settings) {
+    static ClientException bodyTooLarge(ClientSettings settings) {
         return new ClientException(ClientException.Kind.BODY_TOO_LARGE,
                 "response body larger than maxResponseBodySize (" + settings.maxResponseBodySize() + " bytes)");
     }
 
-    private static ClientException protocol(ProtocolError e) {
+    static ClientException protocol(ProtocolError e) {
         return new ClientException(ClientException.Kind.PROTOCOL, "invalid response: " + e.reason(), e, null);
     }
 }
