@@ -230,6 +230,15 @@ public final class HostClient implements AutoCloseable {
         return pool.idleConnections();
     }
 
+    /**
+     * Closes the connections idle in the pool now (Go's {@code CloseIdleConnections}), say after a
+     * burst of calls or before the server is redeployed; connections in use are left alone and
+     * pooled as usual when their calls end. The client stays usable: later calls dial anew.
+     */
+    public void closeIdleConnections() {
+        pool.closeIdle();
+    }
+
     /** Closes every connection; calls made afterwards fail. */
     @Override
     public void close() {
