@@ -24,7 +24,8 @@ import java.util.Objects;
  * nothing. Non-ASCII characters and spaces in the path are percent-encoded when sent.
  *
  * <p>The body is bytes held here ({@link #setBody(byte[])} and the like), or a stream read as it
- * is sent ({@link #setBodyStream}), which is never held whole. Setting one replaces the other.
+ * is sent ({@link #setBodyStream}, and {@link #setBody(MultipartBody)} for a form with files),
+ * which is never held whole. Setting one replaces the other.
  */
 public final class ClientRequest {
 
@@ -175,6 +176,23 @@ public final class ClientRequest {
         clearBody();
         bodyStream = stream;
         bodyStreamSize = size;
+        return this;
+    }
+
+    /**
+     * Sends {@code form} as the body, with its Content-Type ({@code multipart/form-data} and the
+     * boundary). A form of fields and in-memory files is copied here; one with files from paths or
+     * streams is sent as a stream ({@link #setBodyStream}), with a Content-Length when every part's
+     * size is known, chunked otherwise.
+     */
+    public ClientRequest setBody(MultipartBody form) {
+        headers.set("Content-Type", form.contentType());
+        if (form.isStreamed()) {
+            setBodyStream(form.openStream(), form.contentLength());
+        } else {
+            clearBody();
+            form.writeTo(body);
+        }
         return this;
     }
 

@@ -28,7 +28,7 @@ import javax.net.ssl.SSLException;
  * if it is idempotent, up to {@link ClientSettings.Builder#maxAttempts} times.
  *
  * <p>Bodies larger than memory: a request body can be a stream ({@link
- * ClientRequest#setBodyStream}), and a response body can be read as a
+ * ClientRequest#setBodyStream}, {@link MultipartBody}), and a response body can be read as a
  * stream ({@link ClientRequest#setStreamResponseBody}, {@link ClientResponse#bodyStream()}), each
  * through a buffer of a few KiB. A connection goes back to the pool only between messages: one
  * whose request body failed half-way is closed, and one whose streamed response was left unread
