@@ -57,7 +57,10 @@ public final class ClientRequest {
     private int targetStart;
     private int targetEnd = 1;
 
-    /** Back to a GET of "/" with no headers and no body; keeps the buffers. */
+    /**
+     * Back to a GET of "/" with no headers and no body, the response streamed as the client's
+     * settings say; keeps the buffers. A body stream not sent is closed.
+     */
     public ClientRequest reset() {
         headers.reset();
         body.clear(MAX_RETAINED_BODY);

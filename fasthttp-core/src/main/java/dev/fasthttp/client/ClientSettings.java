@@ -35,6 +35,17 @@ public record ClientSettings(
         long maxResponseDrainSize,
         int bodyStreamBufferSize) {
 
+    /**
+     * The largest body a buffered response can hold: one array holds the head and the body. A
+     * streamed body is bounded by {@link #maxResponseBodySize} alone.
+     */
+    static final long MAX_BUFFERED_BODY_SIZE = Integer.MAX_VALUE - 1024 * 1024;
+
+    /** The body size limit of a buffered response: the setting, within what one array can hold. */
+    long maxBufferedBodySize() {
+        return Math.min(maxResponseBodySize, MAX_BUFFERED_BODY_SIZE);
+    }
+
     /** Opens the TCP connections; replace it to go through a proxy, set socket options, or count connections. */
     @FunctionalInterface
     public interface Dialer {
@@ -177,10 +188,12 @@ public record ClientSettings(
          * Largest response body accepted. Default 64 MiB. A buffered body is held in memory whole,
          * so this bounds the memory of a call; a streamed one ({@link #streamResponseBody}) is not,
          * and the limit still holds: a Content-Length above it fails the call, and a chunked or
-         * close-delimited body that grows past it fails the stream's read that crosses it.
+         * close-delimited body that grows past it fails the stream's read that crosses it. Any
+         * size is accepted, {@link Long#MAX_VALUE} for no limit; a buffered body is held in one
+         * array, so buffered calls stop at 2 GiB - 1 MiB whatever this says.
          */
         public B maxResponseBodySize(long bytes) {
-            if (bytes < 0 || bytes > Integer.MAX_VALUE - 1024 * 1024) {
+            if (bytes < 0) {
                 throw new IllegalArgumentException("maxResponseBodySize out of range: " + bytes);
             }
             this.maxResponseBodySize = bytes;

@@ -6,6 +6,7 @@ import dev.fasthttp.internal.http1.ChunkedDecoder;
 import dev.fasthttp.internal.http1.ResponseHead.BodyFraming;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 import java.util.Objects;
 
 /**
@@ -28,12 +29,16 @@ import java.util.Objects;
  *       stream fails every later read.
  * </ol>
  * The connection is never pooled in the middle of a body, so the next response read on it is
- * never the rest of this one.
+ * never the rest of this one. A stream dropped without being closed (the response with it) has
+ * its connection closed once the garbage collector finds it, with a warning: a forgotten body
+ * does not hold a place in the pool for ever.
  */
 final class ResponseBodyStream extends InputStream {
 
     /** Room asked for before each read into the buffer. */
     private static final int READ_CHUNK = 4096;
+    private static final Cleaner DROPPED_STREAMS = Cleaner.create();
+    private static final System.Logger LOG = System.getLogger("dev.fasthttp.client");
 
     private final ConnectionPool pool;
     private final ClientConnection connection;
@@ -57,6 +62,10 @@ final class ResponseBodyStream extends InputStream {
     /** Whether the connection was given back or closed: nothing is read any more. */
     private boolean released;
     private IOException failure;
+    /** When a drain under way must be done, 0 if none. */
+    private long drainDeadline;
+    private Abandoned abandoned;
+    private Cleaner.Cleanable cleanable;
 
     ResponseBodyStream(ConnectionPool pool, ClientConnection connection, ClientResponse response, ClientSettings settings,
             long callDeadline, BodyFraming framing, boolean reusable) throws IOException {
@@ -75,14 +84,14 @@ final class ResponseBodyStream extends InputStream {
             case LENGTH -> {
                 long length = response.head.contentLength();
                 if (length > settings.maxResponseBodySize()) {
-                    throw ResponseReader.bodyTooLarge(settings); // declared too large: not a byte of it is read
+                    throw ResponseReader.bodyTooLarge(settings.maxResponseBodySize(), settings); // declared too large: not a byte is read
                 }
                 if (buffered > length) {
                     this.reusable = false; // bytes after the body: nothing this client asked for
                 }
                 limit = bodyStart + (int) Math.min(buffered, length);
                 unread = length - (limit - bodyStart);
-                ended = unread == 0 && limit == pos;
+                ended = unread == 0; // all of it came with the head: the connection is free at once
             }
             case CHUNKED -> {
                 response.chunked.reset(bodyStart);
@@ -101,6 +110,9 @@ final class ResponseBodyStream extends InputStream {
         }
         if (ended) {
             release();
+        } else {
+            abandoned = new Abandoned(pool, connection);
+            cleanable = DROPPED_STREAMS.register(this, abandoned);
         }
     }
 
@@ -193,9 +205,9 @@ final class ResponseBodyStream extends InputStream {
 
     /** A large read of a body without chunk framing: from the socket into the caller's array. */
     private int readDirect(byte[] b, int off, int len) throws IOException {
-        int want = framing == BodyFraming.LENGTH
-                ? (int) Math.min(len, unread)
-                : (int) Math.min(len, settings.maxResponseBodySize() - delivered + 1); // one past the limit tells it is crossed
+        long room = settings.maxResponseBodySize() - delivered;
+        int want = framing == BodyFraming.LENGTH ? (int) Math.min(len, unread)
+                : room >= len ? len : (int) room + 1; // one byte past the limit tells that it is crossed
         int n = socketRead(b, off, want);
         if (n < 0) {
             if (framing == BodyFraming.LENGTH) {
@@ -225,7 +237,7 @@ final class ResponseBodyStream extends InputStream {
         int end = decoder.decode(buf.array(), buf.size(), settings.maxResponseBodySize(), settings.maxResponseHeaderSize());
         if (end == ChunkedDecoder.ERROR) {
             throw fail(decoder.error() == ProtocolError.BODY_TOO_LARGE
-                    ? ResponseReader.bodyTooLarge(settings)
+                    ? ResponseReader.bodyTooLarge(settings.maxResponseBodySize(), settings)
                     : ResponseReader.protocol(decoder.error()));
         }
         limit = decoder.writePos();
@@ -268,7 +280,8 @@ final class ResponseBodyStream extends InputStream {
     private int socketRead(byte[] b, int off, int len) throws IOException {
         ClientConnection c = connection;
         try {
-            c.readDeadlineNanos = HostClient.sooner(System.nanoTime() + settings.readTimeout().toNanos(), callDeadline);
+            long deadline = HostClient.sooner(System.nanoTime() + settings.readTimeout().toNanos(), callDeadline);
+            c.readDeadlineNanos = HostClient.sooner(deadline, drainDeadline);
             return c.in.read(b, off, len);
         } catch (IOException e) {
             throw fail(c.pastDeadline(System.nanoTime())
@@ -282,7 +295,7 @@ final class ResponseBodyStream extends InputStream {
     /** Fails once the body read so far, {@code total} bytes, is past the limit. */
     private void checkLimit(long total) throws IOException {
         if (total > settings.maxResponseBodySize()) {
-            throw fail(ResponseReader.bodyTooLarge(settings));
+            throw fail(ResponseReader.bodyTooLarge(settings.maxResponseBodySize(), settings));
         }
     }
 
@@ -300,18 +313,32 @@ final class ResponseBodyStream extends InputStream {
         if (failure == null) {
             failure = e;
         }
+        discard();
+        return e;
+    }
+
+    private void discard() {
         if (!released) {
             released = true;
+            forgetDrop();
             pool.discard(connection);
         }
-        return e;
     }
 
     private void release() {
         if (!released) {
             released = true;
+            forgetDrop();
             connection.requests++;
             pool.release(connection, reusable);
+        }
+    }
+
+    /** The connection was given back or closed: nothing for the cleaner to do. */
+    private void forgetDrop() {
+        if (cleanable != null) {
+            abandoned.done = true;
+            cleanable.clean();
         }
     }
 
@@ -329,9 +356,9 @@ final class ResponseBodyStream extends InputStream {
         if (released) {
             return;
         }
-        if (!drain() && !released) {
-            released = true;
-            pool.discard(connection);
+        drainDeadline = System.nanoTime() + settings.readTimeout().toNanos();
+        if (!drain()) {
+            discard();
         }
     }
 
@@ -355,6 +382,27 @@ final class ResponseBodyStream extends InputStream {
             return released && failure == null;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Closes the connection of a stream that became unreachable unclosed. Must not refer to the stream. */
+    private static final class Abandoned implements Runnable {
+        private final ConnectionPool pool;
+        private final ClientConnection connection;
+        volatile boolean done;
+
+        Abandoned(ConnectionPool pool, ClientConnection connection) {
+            this.pool = pool;
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
+            if (!done) {
+                pool.discard(connection);
+                LOG.log(System.Logger.Level.WARNING, "a streamed response body was dropped without being read to its end or "
+                        + "closed; its connection is closed now. Close ClientResponse.bodyStream(), or reuse the response");
+            }
         }
     }
 

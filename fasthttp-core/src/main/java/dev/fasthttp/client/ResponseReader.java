@@ -75,7 +75,7 @@ final class ResponseReader {
             }
             case LENGTH -> {
                 long length = head.contentLength();
-                checkBodySize(length, settings);
+                checkBodySize(length, settings.maxBufferedBodySize(), settings);
                 int end = headEnd + (int) length;
                 buf.ensureWritable(end - buf.size());
                 while (buf.size() < end) {
@@ -90,9 +90,11 @@ final class ResponseReader {
                 ChunkedDecoder decoder = r.chunked;
                 decoder.reset(headEnd);
                 int end;
-                while ((end = decoder.decode(buf.array(), buf.size(), settings.maxResponseBodySize(), settings.maxResponseHeaderSize())) < 0) {
+                while ((end = decoder.decode(buf.array(), buf.size(), settings.maxBufferedBodySize(), settings.maxResponseHeaderSize())) < 0) {
                     if (end == ChunkedDecoder.ERROR) {
-                        throw decoder.error() == ProtocolError.BODY_TOO_LARGE ? bodyTooLarge(settings) : protocol(decoder.error());
+                        throw decoder.error() == ProtocolError.BODY_TOO_LARGE
+                                ? bodyTooLarge(settings.maxBufferedBodySize(), settings)
+                                : protocol(decoder.error());
                     }
                     buf.setSize(decoder.reclaim(buf.array(), buf.size()));
                     if (fill(in, buf) < 0) {
@@ -104,7 +106,7 @@ final class ResponseReader {
             }
             default -> { // until the server closes
                 while (fill(in, buf) >= 0) {
-                    checkBodySize(buf.size() - headEnd, settings);
+                    checkBodySize(buf.size() - headEnd, settings.maxBufferedBodySize(), settings);
                 }
                 r.bodyEnd = buf.size();
                 responseEnd = -1;
@@ -180,15 +182,17 @@ final class ResponseReader {
         return n;
     }
 
-    private static void checkBodySize(long length, ClientSettings settings) throws ClientException {
-        if (length > settings.maxResponseBodySize()) {
-            throw bodyTooLarge(settings);
+    private static void checkBodySize(long length, long limit, ClientSettings settings) throws ClientException {
+        if (length > limit) {
+            throw bodyTooLarge(limit, settings);
         }
     }
 
-    static ClientException bodyTooLarge(ClientSettings settings) {
-        return new ClientException(ClientException.Kind.BODY_TOO_LARGE,
-                "response body larger than maxResponseBodySize (" + settings.maxResponseBodySize() + " bytes)");
+    /** The failure of a body over {@code limit}: the setting, or for a buffered body what an array holds. */
+    static ClientException bodyTooLarge(long limit, ClientSettings settings) {
+        return new ClientException(ClientException.Kind.BODY_TOO_LARGE, limit == settings.maxResponseBodySize()
+                ? "response body larger than maxResponseBodySize (" + limit + " bytes)"
+                : "response body larger than a buffered response holds (" + limit + " bytes): stream it (setStreamResponseBody)");
     }
 
     static ClientException protocol(ProtocolError e) {

@@ -2,6 +2,7 @@ package dev.fasthttp.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
@@ -242,11 +243,47 @@ class StreamedResponseTest {
     }
 
     @Test
+    void aStreamDroppedUnclosedHasItsConnectionClosed() throws Exception {
+        Server server = server();
+        HostClient client = client(server.port(), b -> { });
+        startAndDrop(client);
+        assertThat(client.openConnections()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            System.gc();
+            return client.openConnections() == 0;
+        });
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(new ClientRequest().setRequestUri("/hello"), resp);
+        assertThat(resp.bodyString()).isEqualTo("hello");
+    }
+
+    /** Starts reading a large body, then forgets the response and its stream. */
+    private static void startAndDrop(HostClient client) throws IOException {
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(streamed("/length/" + 16 * MIB), resp);
+        assertThat(resp.bodyStream().read()).isNotNegative();
+    }
+
+    @Test
+    void aLimitBeyondWhatAnArrayHoldsIsForStreams() throws Exception {
+        Server server = server();
+        HostClient client = client(server.port(), b -> b.maxResponseBodySize(Long.MAX_VALUE));
+        assertThat(client.settings().maxResponseBodySize()).isEqualTo(Long.MAX_VALUE);
+        ClientResponse resp = new ClientResponse();
+        client.doRequest(new ClientRequest().setRequestUri("/length/5000"), resp);
+        assertThat(resp.body().length()).as("buffered, within an array's size").isEqualTo(5000);
+        client.doRequest(streamed("/chunked/300000"), resp);
+        try (InputStream in = resp.bodyStream()) {
+            assertThat(readPattern(in, new byte[100_000])).isEqualTo(300_000);
+        }
+    }
+
+    @Test
     void aDrainLimitOfZeroClosesWheneverABodyIsLeftUnread() throws Exception {
         Server server = server();
         HostClient client = client(server.port(), b -> b.maxResponseDrainSize(0));
         ClientResponse resp = new ClientResponse();
-        client.doRequest(streamed("/length/1000"), resp);
+        client.doRequest(streamed("/length/" + MIB), resp);
         resp.bodyStream().read();
         resp.bodyStream().close();
         assertThat(client.openConnections()).isZero();
@@ -295,6 +332,7 @@ class StreamedResponseTest {
         ClientRequest req = new ClientRequest().setRequestUri("/hello");
         client.doRequest(req, resp);
         assertThat(resp.isBodyStreamed()).isTrue();
+        assertThat(client.idleConnections()).as("the whole body came with the head: the connection is free").isEqualTo(1);
         assertThatThrownBy(resp::body).isInstanceOf(IllegalStateException.class).hasMessageContaining("bodyStream()");
         try (InputStream in = resp.bodyStream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("hello");
