@@ -362,22 +362,25 @@ final class ResponseBodyStream extends InputStream {
         }
     }
 
-    /** Reads and drops the rest of the body if it is small enough; true if the connection was released. */
+    /**
+     * Reads and drops the rest of the body if at most {@link ClientSettings#maxResponseDrainSize()}
+     * bytes of it are still to come (what the buffer holds costs nothing to drop).
+     *
+     * @return whether the connection was given back
+     */
     private boolean drain() {
         long budget = settings.maxResponseDrainSize();
         if (framing == BodyFraming.UNTIL_CLOSE || framing == BodyFraming.LENGTH && unread > budget) {
             return false;
         }
         try {
-            while (!released) {
+            pos = limit;
+            while (!released && more()) {
                 budget -= limit - pos;
                 if (budget < 0) {
                     return false;
                 }
                 pos = limit;
-                if (!more()) {
-                    break;
-                }
             }
             return released && failure == null;
         } catch (IOException e) {
