@@ -364,7 +364,7 @@ class StreamedResponseTest {
     @Test
     void eachReadHasTheReadTimeout() throws Exception {
         Server server = server();
-        HostClient client = client(server.port(), b -> b.readTimeout(Duration.ofMillis(500)));
+        HostClient client = client(server.port(), b -> b.readTimeout(Duration.ofSeconds(2)));
         ClientResponse resp = new ClientResponse();
         client.doRequest(streamed("/stall"), resp);
         InputStream body = resp.bodyStream();
@@ -378,7 +378,7 @@ class StreamedResponseTest {
     @Test
     void closingWhileTheRestStallsGivesUpAfterTheReadTimeout() throws Exception {
         Server server = server();
-        HostClient client = client(server.port(), b -> b.readTimeout(Duration.ofMillis(500)));
+        HostClient client = client(server.port(), b -> b.readTimeout(Duration.ofSeconds(2)));
         ClientResponse resp = new ClientResponse();
         client.doRequest(streamed("/stall"), resp);
         InputStream body = resp.bodyStream();
