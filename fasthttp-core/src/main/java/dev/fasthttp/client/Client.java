@@ -100,6 +100,34 @@ public final class Client implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Closes the connections idle in the pools of every host now, as {@link
+     * HostClient#closeIdleConnections()} does for one; connections in use are left alone.
+     */
+    public void closeIdleConnections() {
+        for (Host h : hosts) {
+            h.client().closeIdleConnections();
+        }
+    }
+
+    /** Connections open to all hosts now, idle ones included. */
+    public int openConnections() {
+        int n = 0;
+        for (Host h : hosts) {
+            n += h.client().openConnections();
+        }
+        return n;
+    }
+
+    /** Keep-alive connections to all hosts waiting for a request. */
+    public int idleConnections() {
+        int n = 0;
+        for (Host h : hosts) {
+            n += h.client().idleConnections();
+        }
+        return n;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

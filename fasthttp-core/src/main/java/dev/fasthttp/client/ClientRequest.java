@@ -3,6 +3,8 @@ package dev.fasthttp.client;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.internal.bytes.Ascii;
 import dev.fasthttp.internal.bytes.ByteBuf;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 
@@ -20,6 +22,10 @@ import java.util.Objects;
  * The URI is {@code http://host[:port]/path?query}, or for a {@link HostClient} just
  * {@code /path?query}. It is read in place, not copied: setting the same String again costs
  * nothing. Non-ASCII characters and spaces in the path are percent-encoded when sent.
+ *
+ * <p>The body is bytes held here ({@link #setBody(byte[])} and the like), or a stream read as it
+ * is sent ({@link #setBodyStream}, and {@link #setBody(MultipartBody)} for a form with files),
+ * which is never held whole. Setting one replaces the other.
  */
 public final class ClientRequest {
 
@@ -31,6 +37,14 @@ public final class ClientRequest {
     private final ByteView bodyView = new ByteView();
     private String method = "GET";
     private boolean connectionClose;
+    /** Whether the response is streamed: 0 as the client's settings say, 1 yes, -1 no. */
+    private byte streamResponse;
+
+    // A streamed body: read once, as it is sent.
+    private InputStream bodyStream;
+    private long bodyStreamSize;
+    /** Whether reading the stream has begun: the request cannot be sent again. */
+    private boolean bodyStreamTaken;
 
     // The URI, parsed in place: positions into the String.
     private String uri = "/";
@@ -43,12 +57,17 @@ public final class ClientRequest {
     private int targetStart;
     private int targetEnd = 1;
 
-    /** Back to a GET of "/" with no headers and no body; keeps the buffers. */
+    /**
+     * Back to a GET of "/" with no headers and no body, the response streamed as the client's
+     * settings say; keeps the buffers. A body stream not sent is closed.
+     */
     public ClientRequest reset() {
         headers.reset();
         body.clear(MAX_RETAINED_BODY);
+        dropBodyStream();
         method = "GET";
         connectionClose = false;
+        streamResponse = 0;
         return setRequestUri("/");
     }
 
@@ -96,42 +115,148 @@ public final class ClientRequest {
 
     /** Replaces the body with a copy of {@code bytes}. */
     public ClientRequest setBody(byte[] bytes) {
-        body.clear();
+        clearBody();
         body.append(bytes);
         return this;
     }
 
     public ClientRequest setBody(byte[] bytes, int offset, int length) {
-        body.clear();
+        clearBody();
         body.append(bytes, offset, length);
         return this;
     }
 
     public ClientRequest setBody(ByteView bytes) {
-        body.clear();
+        clearBody();
         body.append(bytes.array(), bytes.offset(), bytes.length());
         return this;
     }
 
     /** Replaces the body with {@code text} as UTF-8. */
     public ClientRequest setBodyString(CharSequence text) {
-        body.clear();
+        clearBody();
         body.appendUtf8(text);
         return this;
     }
 
     public ClientRequest appendBody(byte[] bytes, int offset, int length) {
+        dropBodyStream();
         body.append(bytes, offset, length);
         return this;
     }
 
     /** An OutputStream appending to the body, for encoders that write to streams; the same instance every time. */
     public OutputStream bodyOutputStream() {
+        dropBodyStream();
         return body.outputStream();
     }
 
+    /** The body held here; empty when the body is a stream. */
     public ByteView body() {
         return bodyView.set(body.array(), 0, body.size());
+    }
+
+    /**
+     * Sends the body from {@code stream}, read as it is sent through a buffer of {@link
+     * ClientSettings.Builder#bodyStreamBufferSize} (Go fasthttp's {@code Request.SetBodyStream}):
+     * a body of any size goes out in bounded memory. With a {@code size} of 0 or more it is sent
+     * with that Content-Length, and a stream that ends sooner fails the call (bytes past the size
+     * are not read); with -1 it is sent chunked ({@code Transfer-Encoding: chunked}).
+     *
+     * <p>The stream is read once: it is closed after it was sent, or when the call fails, or when
+     * another body replaces it, and the request forgets it then. A call whose stream had begun to
+     * be read is not retried, and a redirect that would send the body again (307, 308) is not
+     * followed: its response is returned. A failure while sending (the stream's own, or the
+     * connection's) closes the connection, which carries part of a body.
+     *
+     * @param size the body's length, or -1 if not known
+     */
+    public ClientRequest setBodyStream(InputStream stream, long size) {
+        Objects.requireNonNull(stream, "stream");
+        if (size < -1) {
+            throw new IllegalArgumentException("size must be -1 (unknown) or more: " + size);
+        }
+        clearBody();
+        bodyStream = stream;
+        bodyStreamSize = size;
+        return this;
+    }
+
+    /**
+     * Sends {@code form} as the body, with its Content-Type ({@code multipart/form-data} and the
+     * boundary). A form of fields and in-memory files is copied here; one with files from paths or
+     * streams is sent as a stream ({@link #setBodyStream}), with a Content-Length when every part's
+     * size is known, chunked otherwise.
+     */
+    public ClientRequest setBody(MultipartBody form) {
+        headers.set("Content-Type", form.contentType());
+        if (form.isStreamed()) {
+            setBodyStream(form.openStream(), form.contentLength());
+        } else {
+            clearBody();
+            form.writeTo(body);
+        }
+        return this;
+    }
+
+    /** Whether the body is a stream ({@link #setBodyStream}) still to be sent. */
+    public boolean hasBodyStream() {
+        return bodyStream != null;
+    }
+
+    /**
+     * Asks for the response body as a stream ({@link ClientResponse#bodyStream()}) or read whole,
+     * whatever the client's {@link ClientSettings.Builder#streamResponseBody} says. Until set (and
+     * after {@link #reset()}), the client's setting decides.
+     */
+    public ClientRequest setStreamResponseBody(boolean stream) {
+        streamResponse = (byte) (stream ? 1 : -1);
+        return this;
+    }
+
+    /** Whether the response is to be streamed, given the client's default. */
+    boolean streamsResponse(boolean clientDefault) {
+        return streamResponse == 0 ? clientDefault : streamResponse > 0;
+    }
+
+    private void clearBody() {
+        body.clear();
+        dropBodyStream();
+    }
+
+    /** Closes and forgets a body stream not sent. */
+    void dropBodyStream() {
+        InputStream s = bodyStream;
+        bodyStream = null;
+        bodyStreamTaken = false;
+        if (s != null) {
+            closeQuietly(s);
+        }
+    }
+
+    /** Hands the body stream over to be sent: the request forgets it, and cannot be retried. */
+    InputStream takeBodyStream() {
+        InputStream s = bodyStream;
+        bodyStream = null;
+        bodyStreamTaken = true;
+        return s;
+    }
+
+    long bodyStreamSize() {
+        return bodyStreamSize;
+    }
+
+    /** Whether this request's body was a stream that has been (or is being) read, so it cannot go again. */
+    boolean bodyStreamTaken() {
+        return bodyStreamTaken;
+    }
+
+    static void closeQuietly(InputStream s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // the stream's owner gave it up; nothing more to do with it
+        }
     }
 
     /** Asks the server to close the connection after the response; the client does not reuse it. */
@@ -312,7 +437,13 @@ public final class ClientRequest {
             out.appendLatin1("User-Agent: ").appendLatin1(userAgent).append((byte) '\r').append((byte) '\n');
         }
         int length = body.size();
-        if (length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+        if (bodyStream != null) {
+            if (bodyStreamSize >= 0) {
+                out.appendLatin1("Content-Length: ").appendDecimal(bodyStreamSize).append((byte) '\r').append((byte) '\n');
+            } else {
+                out.appendLatin1("Transfer-Encoding: chunked\r\n");
+            }
+        } else if (length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             out.appendLatin1("Content-Length: ").appendDecimal(length).append((byte) '\r').append((byte) '\n');
         }
         if (connectionClose) {
@@ -321,6 +452,9 @@ public final class ClientRequest {
         ByteBuf lines = headers.wireLines();
         out.append(lines.array(), 0, lines.size());
         out.append((byte) '\r').append((byte) '\n');
+        if (bodyStream != null) {
+            return true;
+        }
         if (length <= inlineBodyLimit) {
             out.append(body.array(), 0, length);
             return false;

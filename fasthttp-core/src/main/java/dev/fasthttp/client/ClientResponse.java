@@ -9,6 +9,8 @@ import dev.fasthttp.internal.http1.HeadScanner;
 import dev.fasthttp.internal.http1.ResponseHead;
 import dev.fasthttp.internal.http1.ResponseParser;
 import dev.fasthttp.internal.http1.ViewTable;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +19,13 @@ import java.nio.charset.StandardCharsets;
  * (or {@link #reset()}); copy what must outlive that ({@link #bodyString()}, {@link #bodyBytes()},
  * {@link ByteView#toString()}). Reusable: keeping one per thread makes reading responses
  * allocation-free once its buffer has grown to their size. Not thread-safe.
+ *
+ * <p>A streamed response ({@link ClientRequest#setStreamResponseBody}, or {@link
+ * ClientSettings.Builder#streamResponseBody} for every call of a client) holds only its head when
+ * the call returns; its body is read from {@link #bodyStream()} as it arrives. Its connection
+ * stays with the response until the stream reaches the end of the body or is closed: <b>close
+ * it</b> (try-with-resources), or reuse or {@link #reset()} the response, which closes it. What
+ * closing a stream before the end costs is said at {@link #bodyStream()}.
  */
 public final class ClientResponse {
 
@@ -33,9 +42,15 @@ public final class ClientResponse {
     private final ViewTable views = new ViewTable();
     int bodyStart;
     int bodyEnd;
+    /** The body of a streamed response, null for a buffered one. */
+    private ResponseBodyStream stream;
 
-    /** Forgets the last response. */
+    /**
+     * Forgets the last response. A body stream still open is closed first, as {@link
+     * #bodyStream()} says.
+     */
     public void reset() {
+        closeStream();
         buffer.clear(MAX_RETAINED);
         head.clear();
         bodyStart = bodyEnd = 0;
@@ -106,19 +121,72 @@ public final class ClientResponse {
         return head.buffer() != null && !head.keepAlive();
     }
 
-    /** The body, de-chunked; empty for HEAD, 1xx, 204 and 304. */
+    /**
+     * The body, de-chunked; empty for HEAD, 1xx, 204 and 304.
+     *
+     * @throws IllegalStateException if the body is streamed: read it from {@link #bodyStream()}
+     */
     public ByteView body() {
+        checkBuffered();
         return body.set(buffer.array(), bodyStart, bodyEnd - bodyStart);
     }
 
-    /** The body as UTF-8 text. Allocates. */
+    /** The body as UTF-8 text. Allocates. Not for a streamed body, as {@link #body()}. */
     public String bodyString() {
+        checkBuffered();
         return new String(buffer.array(), bodyStart, bodyEnd - bodyStart, StandardCharsets.UTF_8);
     }
 
-    /** A copy of the body. Allocates. */
+    /** A copy of the body. Allocates. Not for a streamed body, as {@link #body()}. */
     public byte[] bodyBytes() {
+        checkBuffered();
         return java.util.Arrays.copyOfRange(buffer.array(), bodyStart, bodyEnd);
+    }
+
+    /**
+     * The body as a stream. For a streamed response, the body as it arrives from the connection,
+     * in bounded memory whatever its size (Go fasthttp's {@code Response.BodyStream()}): reads
+     * block until bytes come, within the read timeout each (and the call's deadline, if it had
+     * one); {@link ClientSettings#maxResponseBodySize()} still holds, a read that crosses it fails
+     * with {@link ClientException.Kind#BODY_TOO_LARGE}; any failure closes the connection.
+     *
+     * <p>The connection returns to the pool once the body has been read to its end. Closing the
+     * stream earlier reads and drops the rest if it is at most {@link
+     * ClientSettings#maxResponseDrainSize()} and comes within the read timeout, and returns the
+     * connection; otherwise the connection is closed. Either way the next call never sees a byte
+     * of this body. The stream is not thread-safe; the same instance is returned until the
+     * response is reused.
+     *
+     * <p>For a buffered response, a stream over the body held in memory (allocates one).
+     */
+    public InputStream bodyStream() {
+        if (stream != null) {
+            return stream;
+        }
+        return new ByteArrayInputStream(buffer.array(), bodyStart, bodyEnd - bodyStart);
+    }
+
+    /** Whether the body is streamed: read from {@link #bodyStream()} rather than {@link #body()}. */
+    public boolean isBodyStreamed() {
+        return stream != null;
+    }
+
+    void setStream(ResponseBodyStream stream) {
+        this.stream = stream;
+    }
+
+    /** Closes the body stream of the last response, if it was streamed, giving its connection back. */
+    void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    private void checkBuffered() {
+        if (stream != null) {
+            throw new IllegalStateException("the body is streamed: read it from bodyStream()");
+        }
     }
 
     private void checkIndex(int i) {
@@ -129,6 +197,6 @@ public final class ClientResponse {
 
     @Override
     public String toString() {
-        return statusCode() + " " + reason() + " (" + (bodyEnd - bodyStart) + " bytes)";
+        return statusCode() + " " + reason() + (stream != null ? " (" + stream + ")" : " (" + (bodyEnd - bodyStart) + " bytes)");
     }
 }

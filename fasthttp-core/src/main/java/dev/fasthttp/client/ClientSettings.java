@@ -30,7 +30,21 @@ public record ClientSettings(
         Dialer dialer,
         Duration dnsCacheDuration,
         SSLContext sslContext,
-        Duration tlsHandshakeTimeout) {
+        Duration tlsHandshakeTimeout,
+        boolean streamResponseBody,
+        long maxResponseDrainSize,
+        int bodyStreamBufferSize) {
+
+    /**
+     * The largest body a buffered response can hold: one array holds the head and the body. A
+     * streamed body is bounded by {@link #maxResponseBodySize} alone.
+     */
+    static final long MAX_BUFFERED_BODY_SIZE = Integer.MAX_VALUE - 1024 * 1024;
+
+    /** The body size limit of a buffered response: the setting, within what one array can hold. */
+    long maxBufferedBodySize() {
+        return Math.min(maxResponseBodySize, MAX_BUFFERED_BODY_SIZE);
+    }
 
     /** Opens the TCP connections; replace it to go through a proxy, set socket options, or count connections. */
     @FunctionalInterface
@@ -92,6 +106,9 @@ public record ClientSettings(
         private Duration dnsCacheDuration = Duration.ofMinutes(1);
         private SSLContext sslContext;
         private Duration tlsHandshakeTimeout = Duration.ofSeconds(10);
+        private boolean streamResponseBody;
+        private long maxResponseDrainSize = 64 * 1024;
+        private int bodyStreamBufferSize = 16 * 1024;
 
         @SuppressWarnings("unchecked")
         private B self() {
@@ -137,13 +154,19 @@ public record ClientSettings(
             return self();
         }
 
-        /** Time a response may take to arrive in full, per call. Default 30 s. */
+        /**
+         * Time a response may take to arrive in full, per call. Default 30 s. For a streamed
+         * response, the time its head may take, then the time each read of its body may wait.
+         */
         public B readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return self();
         }
 
-        /** Time a request may take to be written. Default 30 s. */
+        /**
+         * Time a request may take to be written. Default 30 s. For a streamed request body, the
+         * time each write of it may take.
+         */
         public B writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout, "writeTimeout");
             return self();
@@ -161,9 +184,16 @@ public record ClientSettings(
             return self();
         }
 
-        /** Largest response body accepted, held in memory whole. Default 64 MiB. */
+        /**
+         * Largest response body accepted. Default 64 MiB. A buffered body is held in memory whole,
+         * so this bounds the memory of a call; a streamed one ({@link #streamResponseBody}) is not,
+         * and the limit still holds: a Content-Length above it fails the call, and a chunked or
+         * close-delimited body that grows past it fails the stream's read that crosses it. Any
+         * size is accepted, {@link Long#MAX_VALUE} for no limit; a buffered body is held in one
+         * array, so buffered calls stop at 2 GiB - 1 MiB whatever this says.
+         */
         public B maxResponseBodySize(long bytes) {
-            if (bytes < 0 || bytes > Integer.MAX_VALUE - 1024 * 1024) {
+            if (bytes < 0) {
                 throw new IllegalArgumentException("maxResponseBodySize out of range: " + bytes);
             }
             this.maxResponseBodySize = bytes;
@@ -222,10 +252,52 @@ public record ClientSettings(
             return self();
         }
 
+        /**
+         * Whether responses are streamed by default, as Go's {@code Client.StreamResponseBody}:
+         * the call returns once the head has come, and the body is read from {@link
+         * ClientResponse#bodyStream()} as it arrives, through the response's read buffer, so a body
+         * of any size takes a few KiB. A request may ask for either itself ({@link
+         * ClientRequest#setStreamResponseBody}). Default false: bodies are read whole into the
+         * response, which is what the allocation-free path does. {@link PipelineClient} refuses it:
+         * a streamed body would hold up every response behind it on the connection.
+         */
+        public B streamResponseBody(boolean stream) {
+            this.streamResponseBody = stream;
+            return self();
+        }
+
+        /**
+         * How much of a streamed response body left unread is read and thrown away when its stream
+         * is closed, to keep the connection; a longer rest (or one that does not come within the
+         * read timeout) closes the connection instead. Default 64 KiB: reading that costs less than
+         * a new connection. Zero closes the connection whenever a body is left unread.
+         */
+        public B maxResponseDrainSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxResponseDrainSize must not be negative");
+            }
+            this.maxResponseDrainSize = bytes;
+            return self();
+        }
+
+        /**
+         * The buffer a streamed request body ({@link ClientRequest#setBodyStream}) is copied through,
+         * one per connection: each write sends at most this much. Default 16 KiB; larger means fewer
+         * system calls for large uploads and that much more memory per connection.
+         */
+        public B bodyStreamBufferSize(int bytes) {
+            if (bytes < 512 || bytes > 16 * 1024 * 1024) {
+                throw new IllegalArgumentException("bodyStreamBufferSize out of range (512 bytes to 16 MiB): " + bytes);
+            }
+            this.bodyStreamBufferSize = bytes;
+            return self();
+        }
+
         ClientSettings settings() {
             return new ClientSettings(maxConnections, maxIdleConnectionDuration, maxConnectionDuration, maxConnectionWait,
                     connectTimeout, readTimeout, writeTimeout, maxResponseHeaderSize, maxResponseBodySize, maxAttempts,
-                    retryIf, userAgent, dialer, dnsCacheDuration, sslContext, tlsHandshakeTimeout);
+                    retryIf, userAgent, dialer, dnsCacheDuration, sslContext, tlsHandshakeTimeout,
+                    streamResponseBody, maxResponseDrainSize, bodyStreamBufferSize);
         }
 
         private static Duration positive(Duration d, String name) {

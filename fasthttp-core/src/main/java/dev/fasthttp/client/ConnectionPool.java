@@ -299,6 +299,20 @@ final class ConnectionPool {
         }
     }
 
+    /** Closes every idle connection; those in use stay open. */
+    void closeIdle() {
+        lock.lock();
+        try {
+            ClientConnection c;
+            while ((c = idle.pollFirst()) != null) {
+                drop(c);
+            }
+            idleChanged();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void close() {
         lock.lock();
         try {

@@ -27,6 +27,13 @@ import javax.net.ssl.SSLException;
  * (typically: a pooled connection the server had closed) is tried again on a fresh connection,
  * if it is idempotent, up to {@link ClientSettings.Builder#maxAttempts} times.
  *
+ * <p>Bodies larger than memory: a request body can be a stream ({@link
+ * ClientRequest#setBodyStream}, {@link MultipartBody}), and a response body can be read as a
+ * stream ({@link ClientRequest#setStreamResponseBody}, {@link ClientResponse#bodyStream()}), each
+ * through a buffer of a few KiB. A connection goes back to the pool only between messages: one
+ * whose request body failed half-way is closed, and one whose streamed response was left unread
+ * is drained of a small rest or closed (see {@link ClientResponse#bodyStream()}).
+ *
  * <p>With {@link Builder#tls} it speaks https over the JDK's TLS, which allocates as it encrypts
  * and decrypts: the zero-garbage calls are those over plain HTTP.
  */
@@ -103,6 +110,7 @@ public final class HostClient implements AutoCloseable {
         if (!req.isFor(tls, host, port)) {
             throw new IllegalArgumentException(req.requestUri() + " is not on " + this);
         }
+        resp.closeStream(); // the last body streamed into this response gives its connection back first
         for (int attempt = 1; ; attempt++) {
             ClientConnection c = null;
             resp.buffer.clear();
@@ -114,11 +122,18 @@ public final class HostClient implements AutoCloseable {
                 if (c != null) {
                     pool.discard(c);
                 }
-                boolean nothingCame = nothingCameBack(e, resp);
+                boolean nothingCame = nothingCameBack(e, resp) && !req.bodyStreamTaken();
                 boolean timeLeft = deadline == 0 || deadline - System.nanoTime() > 0;
                 if (!nothingCame || !timeLeft || attempt >= settings.maxAttempts() || !settings.retryIf().retry(req, e, attempt)) {
+                    req.dropBodyStream();
                     throw e;
                 }
+            } catch (RuntimeException | Error e) { // from a caller's body stream, say: the connection holds part of a body
+                if (c != null) {
+                    pool.discard(c);
+                }
+                req.dropBodyStream();
+                throw e;
             }
         }
     }
@@ -134,7 +149,7 @@ public final class HostClient implements AutoCloseable {
         try {
             c.writeDeadlineNanos = sooner(System.nanoTime() + settings.writeTimeout().toNanos(), deadline);
             c.out.write(out.array(), 0, out.size());
-            if (bodySeparately) {
+            if (bodySeparately && !req.hasBodyStream()) {
                 ByteBuf body = req.bodyBuffer();
                 c.out.write(body.array(), 0, body.size());
             }
@@ -142,6 +157,13 @@ public final class HostClient implements AutoCloseable {
             throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e) : e;
         } finally {
             c.writeDeadlineNanos = 0;
+        }
+        if (req.hasBodyStream()) {
+            RequestBodyWriter.send(c, req, settings, deadline);
+        }
+        if (req.streamsResponse(settings.streamResponseBody())) {
+            readStreamed(c, req, resp, deadline);
+            return;
         }
         boolean reusable;
         try {
@@ -154,6 +176,23 @@ public final class HostClient implements AutoCloseable {
         }
         c.requests++;
         pool.release(c, reusable && !req.connectionClose());
+    }
+
+    /**
+     * Reads the head and hands the connection to the response's body stream, which gives it back
+     * to the pool (or closes it) when the body is done.
+     */
+    private void readStreamed(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline) throws IOException {
+        try {
+            c.readDeadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
+            ResponseReader.readStreamedHead(c.in, resp, settings);
+        } catch (IOException e) {
+            throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e) : e;
+        } finally {
+            c.readDeadlineNanos = 0;
+        }
+        boolean reusable = resp.head.keepAlive() && !req.connectionClose();
+        resp.setStream(new ResponseBodyStream(pool, c, resp, settings, deadline, resp.head.framing(req.isHead()), reusable));
     }
 
     static int defaultPort(boolean tls) {
@@ -177,7 +216,7 @@ public final class HostClient implements AutoCloseable {
     }
 
     /** {@code limit}, or the call's deadline if there is one and it comes first. */
-    private static long sooner(long limit, long deadline) {
+    static long sooner(long limit, long deadline) {
         return deadline != 0 && deadline - limit < 0 ? deadline : limit;
     }
 
@@ -189,6 +228,15 @@ public final class HostClient implements AutoCloseable {
     /** Keep-alive connections waiting for a request. */
     public int idleConnections() {
         return pool.idleConnections();
+    }
+
+    /**
+     * Closes the connections idle in the pool now (Go's {@code CloseIdleConnections}), say after a
+     * burst of calls or before the server is redeployed; connections in use are left alone and
+     * pooled as usual when their calls end. The client stays usable: later calls dial anew.
+     */
+    public void closeIdleConnections() {
+        pool.closeIdle();
     }
 
     /** Closes every connection; calls made afterwards fail. */

@@ -29,6 +29,11 @@ import javax.net.ssl.SSLException;
  * record, and each connection its buffers. Requests that never went out (their connection failed
  * first) are sent on another connection; idempotent ones that went out but got no byte of response
  * are retried as {@link HostClient} retries them.
+ *
+ * <p>Bodies go both ways whole, from and into memory: a streamed request or response body
+ * ({@link ClientRequest#setBodyStream}, {@link ClientRequest#setStreamResponseBody}) is refused
+ * with an IllegalArgumentException, since either would hold the connection, and every call
+ * queued behind it, for as long as the stream takes.
  */
 public final class PipelineClient implements AutoCloseable {
 
@@ -52,6 +57,10 @@ public final class PipelineClient implements AutoCloseable {
 
     private PipelineClient(Builder b) {
         this.settings = b.settings();
+        if (settings.streamResponseBody()) {
+            throw new IllegalArgumentException("a PipelineClient reads responses whole: a streamed body would hold up "
+                    + "every response behind it on its connection; stream with a HostClient");
+        }
         this.maxPendingRequests = b.maxPendingRequests;
         this.tls = b.tls;
         ConnectionPool.Endpoint endpoint = ConnectionPool.Endpoint.parse(b.address, HostClient.defaultPort(tls));
@@ -92,6 +101,11 @@ public final class PipelineClient implements AutoCloseable {
         if (!req.isFor(tls, host, port)) {
             throw new IllegalArgumentException(req.requestUri() + " is not on " + this);
         }
+        if (req.hasBodyStream() || req.streamsResponse(false)) {
+            throw new IllegalArgumentException("a PipelineClient sends bodies from memory and reads responses whole; "
+                    + "stream with a HostClient: " + req);
+        }
+        resp.closeStream();
         PipelineCall call = calls.get();
         for (int attempt = 1; ; attempt++) {
             call.prepare(req, resp, deadline);

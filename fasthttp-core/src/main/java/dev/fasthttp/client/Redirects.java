@@ -6,7 +6,9 @@ import java.io.IOException;
 /**
  * Following redirects, as browsers do (RFC 9110 15.4): 303, and 301/302 answering a POST,
  * continue as GET without a body; 307 and 308 repeat the request as it was. Credentials
- * (Authorization, Cookie, Proxy-Authorization) are not carried to another host.
+ * (Authorization, Cookie, Proxy-Authorization) are not carried to another host. A redirect that
+ * would repeat a body sent from a stream is not followed, the stream being spent: its response is
+ * the answer.
  */
 final class Redirects {
 
@@ -36,6 +38,10 @@ final class Redirects {
             if (location == null || location.isEmpty()) {
                 return;
             }
+            boolean asGet = status == 303 || ((status == 301 || status == 302) && req.method().equals("POST"));
+            if (!asGet && req.bodyStreamTaken()) {
+                return;
+            }
             if (redirects == maxRedirects) {
                 throw new ClientException(ClientException.Kind.TOO_MANY_REDIRECTS, "more than " + maxRedirects + " redirects");
             }
@@ -44,9 +50,10 @@ final class Redirects {
             boolean crossHost = target.isAbsolute() && req.isAbsolute()
                     && (target.isHttps() != req.isHttps() || target.port() != req.port() || !target.hostEquals(req.host()));
             hop.to(next, crossHost);
-            if (status == 303 || ((status == 301 || status == 302) && req.method().equals("POST"))) {
+            if (asGet) {
                 req.setMethod("GET");
                 req.bodyBuffer().clear();
+                req.dropBodyStream();
                 req.headers().del("Content-Type");
             }
             if (crossHost) {

@@ -64,6 +64,75 @@ final class ResponseReader {
      */
     private static int readResponse(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings) throws IOException {
         ByteBuf buf = r.buffer;
+        int headEnd = readHead(in, r, settings);
+        r.bodyStart = headEnd;
+        ResponseHead head = r.head;
+        int responseEnd;
+        switch (head.framing(headRequest)) {
+            case NONE -> {
+                r.bodyEnd = headEnd;
+                responseEnd = headEnd;
+            }
+            case LENGTH -> {
+                long length = head.contentLength();
+                checkBodySize(length, settings.maxBufferedBodySize(), settings);
+                int end = headEnd + (int) length;
+                buf.ensureWritable(end - buf.size());
+                while (buf.size() < end) {
+                    if (fill(in, buf, Math.min(READ_CHUNK, end - buf.size())) < 0) {
+                        throw new IOException("the server closed the connection " + (end - buf.size()) + " bytes short of the body");
+                    }
+                }
+                r.bodyEnd = end;
+                responseEnd = end;
+            }
+            case CHUNKED -> {
+                ChunkedDecoder decoder = r.chunked;
+                decoder.reset(headEnd);
+                int end;
+                while ((end = decoder.decode(buf.array(), buf.size(), settings.maxBufferedBodySize(), settings.maxResponseHeaderSize())) < 0) {
+                    if (end == ChunkedDecoder.ERROR) {
+                        throw decoder.error() == ProtocolError.BODY_TOO_LARGE
+                                ? bodyTooLarge(settings.maxBufferedBodySize(), settings)
+                                : protocol(decoder.error());
+                    }
+                    buf.setSize(decoder.reclaim(buf.array(), buf.size()));
+                    if (fill(in, buf) < 0) {
+                        throw new IOException("the server closed the connection in the middle of a chunked body");
+                    }
+                }
+                r.bodyEnd = decoder.writePos();
+                responseEnd = end;
+            }
+            default -> { // until the server closes
+                while (fill(in, buf) >= 0) {
+                    checkBodySize(buf.size() - headEnd, settings.maxBufferedBodySize(), settings);
+                }
+                r.bodyEnd = buf.size();
+                responseEnd = -1;
+            }
+        }
+        return responseEnd;
+    }
+
+    /**
+     * Reads the head of a response whose body is streamed: on return {@code r.buffer} holds the
+     * head and whatever part of the body came with it, from {@code r.bodyStart} on.
+     */
+    static void readStreamedHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        r.buffer.clear();
+        int headEnd = readHead(in, r, settings);
+        r.bodyStart = r.bodyEnd = headEnd;
+    }
+
+    /**
+     * Reads up to the end of a final (non-1xx) head into {@code r.buffer}, which may already hold
+     * its first bytes, and parses it into {@code r.head}.
+     *
+     * @return where the head ends in the buffer
+     */
+    private static int readHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        ByteBuf buf = r.buffer;
         r.head.clear();
         r.bodyStart = r.bodyEnd = 0;
         HeadScanner scanner = r.scanner;
@@ -96,52 +165,7 @@ final class ResponseReader {
                         : new IOException("the server closed the connection in the middle of the response head");
             }
         }
-        r.bodyStart = headEnd;
-        ResponseHead head = r.head;
-        int responseEnd;
-        switch (head.framing(headRequest)) {
-            case NONE -> {
-                r.bodyEnd = headEnd;
-                responseEnd = headEnd;
-            }
-            case LENGTH -> {
-                long length = head.contentLength();
-                checkBodySize(length, settings);
-                int end = headEnd + (int) length;
-                buf.ensureWritable(end - buf.size());
-                while (buf.size() < end) {
-                    if (fill(in, buf, Math.min(READ_CHUNK, end - buf.size())) < 0) {
-                        throw new IOException("the server closed the connection " + (end - buf.size()) + " bytes short of the body");
-                    }
-                }
-                r.bodyEnd = end;
-                responseEnd = end;
-            }
-            case CHUNKED -> {
-                ChunkedDecoder decoder = r.chunked;
-                decoder.reset(headEnd);
-                int end;
-                while ((end = decoder.decode(buf.array(), buf.size(), settings.maxResponseBodySize(), settings.maxResponseHeaderSize())) < 0) {
-                    if (end == ChunkedDecoder.ERROR) {
-                        throw decoder.error() == ProtocolError.BODY_TOO_LARGE ? bodyTooLarge(settings) : protocol(decoder.error());
-                    }
-                    buf.setSize(decoder.reclaim(buf.array(), buf.size()));
-                    if (fill(in, buf) < 0) {
-                        throw new IOException("the server closed the connection in the middle of a chunked body");
-                    }
-                }
-                r.bodyEnd = decoder.writePos();
-                responseEnd = end;
-            }
-            default -> { // until the server closes
-                while (fill(in, buf) >= 0) {
-                    checkBodySize(buf.size() - headEnd, settings);
-                }
-                r.bodyEnd = buf.size();
-                responseEnd = -1;
-            }
-        }
-        return responseEnd;
+        return headEnd;
     }
 
     private static int fill(InputStream in, ByteBuf buf) throws IOException {
@@ -158,18 +182,20 @@ final class ResponseReader {
         return n;
     }
 
-    private static void checkBodySize(long length, ClientSettings settings) throws ClientException {
-        if (length > settings.maxResponseBodySize()) {
-            throw bodyTooLarge(settings);
+    private static void checkBodySize(long length, long limit, ClientSettings settings) throws ClientException {
+        if (length > limit) {
+            throw bodyTooLarge(limit, settings);
         }
     }
 
-    private static ClientException bodyTooLarge(ClientSettings settings) {
-        return new ClientException(ClientException.Kind.BODY_TOO_LARGE,
-                "response body larger than maxResponseBodySize (" + settings.maxResponseBodySize() + " bytes)");
+    /** The failure of a body over {@code limit}: the setting, or for a buffered body what an array holds. */
+    static ClientException bodyTooLarge(long limit, ClientSettings settings) {
+        return new ClientException(ClientException.Kind.BODY_TOO_LARGE, limit == settings.maxResponseBodySize()
+                ? "response body larger than maxResponseBodySize (" + limit + " bytes)"
+                : "response body larger than a buffered response holds (" + limit + " bytes): stream it (setStreamResponseBody)");
     }
 
-    private static ClientException protocol(ProtocolError e) {
+    static ClientException protocol(ProtocolError e) {
         return new ClientException(ClientException.Kind.PROTOCOL, "invalid response: " + e.reason(), e, null);
     }
 }

@@ -91,6 +91,22 @@ class HttpsClientTest {
             exchange.getResponseHeaders().set("Location", "/hello");
             respond(exchange, 302, "");
         });
+        server.createContext("/sha", exchange -> { // the SHA-256 of the request body in a header, then n bytes of pattern, chunked
+            java.security.MessageDigest md = PatternStream.sha256();
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] buf = new byte[16 * 1024];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            long n = Long.parseLong(exchange.getRequestURI().getQuery());
+            exchange.getResponseHeaders().set("X-Sha", java.util.HexFormat.of().formatHex(md.digest()));
+            exchange.sendResponseHeaders(200, 0);
+            try (java.io.OutputStream out = exchange.getResponseBody(); InputStream body = new PatternStream(n)) {
+                body.transferTo(out);
+            }
+            exchange.close();
+        });
         serverThreads = Executors.newFixedThreadPool(4);
         server.setExecutor(serverThreads);
         server.start();
@@ -125,6 +141,29 @@ class HttpsClientTest {
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(output).isZero();
         return KeyStore.getInstance(file.toFile(), PASSWORD);
+    }
+
+    @Test
+    void bodiesAreStreamedBothWaysOverTls() throws Exception {
+        try (HostClient client = HostClient.builder("localhost:" + port).tls(true).sslContext(trustingTheTestCertificate).build()) {
+            long up = 4L * 1024 * 1024;
+            long down = 8L * 1024 * 1024;
+            ClientRequest req = new ClientRequest().setMethod("POST").setRequestUri("/sha?" + down)
+                    .setBodyStream(new PatternStream(up), -1).setStreamResponseBody(true);
+            ClientResponse resp = new ClientResponse();
+            client.doRequest(req, resp);
+            assertThat(resp.header("X-Sha").toString()).isEqualTo(PatternStream.sha256(up));
+            java.security.MessageDigest md = PatternStream.sha256();
+            try (InputStream body = resp.bodyStream()) {
+                byte[] buf = new byte[8192];
+                for (int n; (n = body.read(buf)) >= 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            assertThat(java.util.HexFormat.of().formatHex(md.digest())).isEqualTo(PatternStream.sha256(down));
+            assertThat(resp.buffer.capacity()).isLessThan(64 * 1024);
+            assertThat(client.idleConnections()).isEqualTo(1);
+        }
     }
 
     @Test
