@@ -156,8 +156,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
             routes.add(route);
         }
         for (Route route : routes) {
-            builder.route(route.isBlocking() ? new Route(route.method(), route.template(), wrapBlocking.apply(route.handler()), true)
-                    : route);
+            builder.route(route.isBlocking() ? new Route(route.method(), route.template(), wrapBlocking.apply(route.handler()), true,
+                    route.streamsRequestBody()) : route);
         }
         try {
             router = builder.build();

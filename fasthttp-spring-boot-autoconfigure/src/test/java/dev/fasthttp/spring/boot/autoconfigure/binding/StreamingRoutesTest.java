@@ -1,0 +1,145 @@
+package dev.fasthttp.spring.boot.autoconfigure.binding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fasthttp.FormFile;
+import dev.fasthttp.RequestCtx;
+import dev.fasthttp.Server;
+import dev.fasthttp.SpooledMultipartForm;
+import dev.fasthttp.spring.boot.FastHttpRoute;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/**
+ * {@code @FastHttpRoute(streaming = true)}: the body read as it arrives by a typed method
+ * ({@code InputStream}, JSON) or a {@code RequestCtx} one (a form spilled to disk), and the
+ * streamed limits from {@code fasthttp.server.*}, through a Boot application and the JDK client.
+ */
+class StreamingRoutesTest {
+
+    private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        app = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "fasthttp.server.max-request-body-size=1KB", "fasthttp.server.max-streamed-request-body-size=16MB",
+                        "fasthttp.server.request-body-stream-buffer-size=32KB")
+                .run();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    record Point(int x, int y) {
+    }
+
+    static class Api {
+
+        @FastHttpRoute(value = "/count", method = "POST", streaming = true)
+        Map<String, Object> count(@RequestBody InputStream body) throws IOException {
+            long n = body.transferTo(OutputStream.nullOutputStream());
+            return Map.of("bytes", n, "thread", Thread.currentThread().isVirtual() ? "virtual" : "platform");
+        }
+
+        @FastHttpRoute(value = "/point", method = "POST", streaming = true)
+        String point(@RequestBody Point point) {
+            return point.x() + "," + point.y();
+        }
+
+        @FastHttpRoute(value = "/form", method = "POST", streaming = true)
+        void form(RequestCtx ctx) throws IOException {
+            SpooledMultipartForm form = ctx.spooledMultipartForm();
+            FormFile file = form.file("f");
+            ctx.setBodyString(form.get("name") + " " + file.filename() + " " + file.size() + " " + file.inMemory());
+        }
+
+        @FastHttpRoute(value = "/buffered", method = "POST")
+        String buffered(@RequestBody String body) {
+            return "buffered " + body.length();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        Api api() {
+            return new Api();
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + path);
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).POST(body)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aStreamingRouteTakesBodiesPastTheBufferedLimitAsTheyArrive() throws Exception {
+        byte[] body = new byte[5 * 1024 * 1024];
+        HttpResponse<String> sized = post("/count", "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(body));
+        assertThat(sized.statusCode()).isEqualTo(200);
+        assertThat(sized.body()).contains("\"bytes\":5242880").contains("\"thread\":\"virtual\"");
+        HttpResponse<String> chunked = post("/count", "application/octet-stream",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        assertThat(chunked.body()).contains("\"bytes\":5242880");
+        assertThat(post("/buffered", "text/plain", HttpRequest.BodyPublishers.ofByteArray(new byte[2048])).statusCode())
+                .as("the buffered limit still holds elsewhere").isEqualTo(413);
+    }
+
+    @Test
+    void theStreamedLimitComesFromTheProperties() throws Exception {
+        assertThat(app.getBean(Server.class).settings().maxStreamedRequestBodySize()).isEqualTo(16L * 1024 * 1024);
+        HttpResponse<String> tooLarge = post("/count", "application/octet-stream",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[17 * 1024 * 1024]));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void jsonIsReadFromTheStream() throws Exception {
+        assertThat(post("/point", "application/json", HttpRequest.BodyPublishers.ofString("{\"x\":3,\"y\":4}")).body()).isEqualTo("3,4");
+        HttpResponse<String> malformed = post("/point", "application/json", HttpRequest.BodyPublishers.ofString("{\"x\":"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("JSON parse error");
+    }
+
+    @Test
+    void aStreamedFormKeepsBigFilesOnDiskUntilTheRequestEnds() throws Exception {
+        byte[] file = new byte[1024 * 1024];
+        String boundary = "b0undary";
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nada\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"big.bin\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        form.writeBytes(file);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> r = post("/form", "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(form.toByteArray()));
+        assertThat(r.body()).isEqualTo("ada big.bin 1048576 false");
+    }
+}
