@@ -29,7 +29,7 @@ final class RequestReader {
 
     private final ServerSettings settings;
     private final HeadScanner scanner = new HeadScanner();
-    private final ChunkedDecoder chunked = new ChunkedDecoder();
+    private final ChunkedDecoder chunked = ChunkedDecoder.forRequests();
 
     private ByteBuffer in;
     private int start;

@@ -82,7 +82,7 @@ final class StreamedRequestBody extends InputStream {
         this.readTimeoutMillis = Math.max(1, settings.readTimeout().toMillis());
         this.request = request;
         if (length < 0) {
-            chunked = new ChunkedDecoder();
+            chunked = ChunkedDecoder.forRequests();
             chunked.reset(bodyStart);
         } else {
             chunked = null;

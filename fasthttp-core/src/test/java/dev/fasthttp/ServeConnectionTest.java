@@ -31,7 +31,7 @@ class ServeConnectionTest {
     private static final String CONVERSATION =
             "GET /a?x=1 HTTP/1.1\r\nHost: t\r\n\r\n"
             + "POST /b HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\n\r\nhello world"
-            + "POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\nTrailer: x\r\n\r\n"
+            + "POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\nX-Trailer: x\r\n\r\n"
             + "GET /blocking HTTP/1.1\r\nHost: t\r\n\r\n"
             + "GET /stream HTTP/1.1\r\nHost: t\r\n\r\n"
             + "HEAD /a HTTP/1.1\r\nHost: t\r\n\r\n"

@@ -18,8 +18,9 @@ import dev.fasthttp.internal.bytes.Numbers;
  *
  * Decoding resumes where it stopped, so the body may arrive in any split; once DONE, it stays
  * done, however often it is asked again. Extensions are accepted and ignored; trailer fields
- * are checked, left where they are (between {@link #trailerStart()} and {@link #trailerEnd()}),
- * and refused if they are {@linkplain TrailerFields forbidden ones}. Every bare CR or LF, missing CRLF after data, non-hex or
+ * are checked and left where they are (between {@link #trailerStart()} and {@link #trailerEnd()});
+ * a decoder for requests also refuses {@linkplain TrailerFields forbidden ones}, which a server
+ * would otherwise hand its handler (a client reads no trailers, so it takes them as they come). Every bare CR or LF, missing CRLF after data, non-hex or
  * oversized size, anything but BWS then ';' or CRLF after a size, and a trailer line that is not
  * a field line is an error: a chunked body is exactly the framing that smuggling attacks bend,
  * so nothing is guessed.
@@ -39,6 +40,7 @@ public final class ChunkedDecoder {
     private enum State { SIZE, SIZE_BWS, EXT, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER, TRAILER_NAME, TRAILER_LINE, TRAILER_LF,
         FINAL_LF, DONE }
 
+    private final boolean refuseForbiddenTrailers;
     private State state;
     private int readPos;
     private int writePos;
@@ -53,6 +55,20 @@ public final class ChunkedDecoder {
     private int trailerEnd;
     /** Where the trailer field name being read began. */
     private int nameStart;
+
+    /** A decoder of response bodies: every trailer field is taken (and ignored). */
+    public ChunkedDecoder() {
+        this(false);
+    }
+
+    private ChunkedDecoder(boolean refuseForbiddenTrailers) {
+        this.refuseForbiddenTrailers = refuseForbiddenTrailers;
+    }
+
+    /** A decoder of request bodies: a forbidden trailer field is an error. */
+    public static ChunkedDecoder forRequests() {
+        return new ChunkedDecoder(true);
+    }
 
     /** Starts decoding a body that begins at {@code bodyStart}. */
     public void reset(int bodyStart) {
@@ -263,7 +279,7 @@ public final class ChunkedDecoder {
                     // whitespace before the colon (5.1). Anything else, such as a request line
                     // where a front end expected the body to have ended, is invalid.
                     if (b == ':') {
-                        if (TrailerFields.isForbidden(buf, nameStart, p)) {
+                        if (refuseForbiddenTrailers && TrailerFields.isForbidden(buf, nameStart, p)) {
                             return fail(ProtocolError.FORBIDDEN_TRAILER);
                         }
                         state = State.TRAILER_LINE;
