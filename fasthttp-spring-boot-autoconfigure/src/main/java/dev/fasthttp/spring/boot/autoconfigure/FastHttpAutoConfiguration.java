@@ -1,6 +1,7 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
 import dev.fasthttp.ErrorHandler;
+import dev.fasthttp.MultipartLimits;
 import dev.fasthttp.RequestHandler;
 import dev.fasthttp.ResponseObserver;
 import dev.fasthttp.Server;
@@ -159,6 +160,7 @@ public class FastHttpAutoConfiguration {
                 .requestBodyStreamBufferSize(bytes(p.getRequestBodyStreamBufferSize().toBytes(), "request-body-stream-buffer-size"))
                 .maxMultipartParts(p.getMaxMultipartParts())
                 .maxMultipartPartHeaderSize(bytes(p.getMaxMultipartPartHeaderSize().toBytes(), "max-multipart-part-header-size"))
+                .multipartLimits(p.getMultipart().applyTo(MultipartLimits.defaults()))
                 .maxConnections(p.getMaxConnections())
                 .maxConnectionsPerIp(p.getMaxConnectionsPerIp())
                 .maxRequestsPerConnection(p.getMaxRequestsPerConnection())

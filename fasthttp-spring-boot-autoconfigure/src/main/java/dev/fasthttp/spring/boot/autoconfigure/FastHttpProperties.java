@@ -1,6 +1,8 @@
 package dev.fasthttp.spring.boot.autoconfigure;
 
+import dev.fasthttp.MultipartLimits;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,6 +204,46 @@ public class FastHttpProperties {
     private final Accesslog accesslog = new Accesslog();
 
     public Accesslog getAccesslog() { return accesslog; }
+
+    private final Multipart multipart = new Multipart();
+
+    public Multipart getMultipart() { return multipart; }
+
+    /**
+     * Multipart forms read from a streamed body ({@code fasthttp.server.multipart.*}), named as
+     * Boot's {@code spring.servlet.multipart.*}; the part count and part header size are
+     * {@code max-multipart-parts} and {@code max-multipart-part-header-size}.
+     */
+    public static class Multipart {
+
+        /** Largest part (a file or a field) of a streamed form; beyond it the form gets 413. */
+        private DataSize maxFileSize = DataSize.ofMegabytes(32);
+
+        /** Largest streamed form, all parts' contents together; beyond it the form gets 413. */
+        private DataSize maxRequestSize = DataSize.ofMegabytes(64);
+
+        /** Bytes of files a streamed form keeps in memory, in all; the file that would pass it goes to a temporary file. */
+        private DataSize fileSizeThreshold = DataSize.ofKilobytes(256);
+
+        /** Directory of the temporary files; default the JVM's {@code java.io.tmpdir}. */
+        private Path location;
+
+        public DataSize getMaxFileSize() { return maxFileSize; }
+        public void setMaxFileSize(DataSize maxFileSize) { this.maxFileSize = maxFileSize; }
+        public DataSize getMaxRequestSize() { return maxRequestSize; }
+        public void setMaxRequestSize(DataSize maxRequestSize) { this.maxRequestSize = maxRequestSize; }
+        public DataSize getFileSizeThreshold() { return fileSizeThreshold; }
+        public void setFileSizeThreshold(DataSize fileSizeThreshold) { this.fileSizeThreshold = fileSizeThreshold; }
+        public Path getLocation() { return location; }
+        public void setLocation(Path location) { this.location = location; }
+
+        /** These limits over {@code base} (which carries the part count and part header size). */
+        MultipartLimits applyTo(MultipartLimits base) {
+            MultipartLimits limits = base.withMaxFileSize(maxFileSize.toBytes()).withMaxTotalSize(maxRequestSize.toBytes())
+                    .withMemoryThreshold(fileSizeThreshold.toBytes());
+            return location == null ? limits : limits.withTempDirectory(location);
+        }
+    }
 
     /** The access log ({@code fasthttp.server.accesslog.*}), written through the logger {@code dev.fasthttp.accesslog}. */
     public static class Accesslog {

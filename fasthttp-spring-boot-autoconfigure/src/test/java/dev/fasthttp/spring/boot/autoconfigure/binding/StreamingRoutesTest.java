@@ -43,7 +43,8 @@ class StreamingRoutesTest {
         app = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
                         "fasthttp.server.max-request-body-size=1KB", "fasthttp.server.max-streamed-request-body-size=16MB",
-                        "fasthttp.server.request-body-stream-buffer-size=32KB")
+                        "fasthttp.server.request-body-stream-buffer-size=32KB", "fasthttp.server.multipart.file-size-threshold=100KB",
+                        "fasthttp.server.multipart.max-file-size=2MB")
                 .run();
     }
 
@@ -116,6 +117,8 @@ class StreamingRoutesTest {
     @Test
     void theStreamedLimitComesFromTheProperties() throws Exception {
         assertThat(app.getBean(Server.class).settings().maxStreamedRequestBodySize()).isEqualTo(16L * 1024 * 1024);
+        assertThat(app.getBean(Server.class).settings().multipartLimits().memoryThreshold()).isEqualTo(100L * 1024);
+        assertThat(app.getBean(Server.class).settings().multipartLimits().maxFileSize()).isEqualTo(2L * 1024 * 1024);
         HttpResponse<String> tooLarge = post("/count", "application/octet-stream",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[17 * 1024 * 1024]));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
