@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Everything a handler needs for one request: the request to read, the response to fill, the
@@ -42,6 +43,7 @@ public final class RequestCtx {
     private Object[] userValues = new Object[4];
     private int userCount;
     private RequestHandler blockingContinuation;
+    private BodyReceiver bodyReceiver;
     private long startNanos;
     private Throwable failure;
     private final MultipartLimits multipartLimits;
@@ -70,6 +72,7 @@ public final class RequestCtx {
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
         blockingContinuation = null;
+        bodyReceiver = null;
         forwarding.reset();
         clearMultipartForm();
     }
@@ -83,6 +86,7 @@ public final class RequestCtx {
         Arrays.fill(userValues, 0, userCount, null);
         userCount = 0;
         blockingContinuation = null;
+        bodyReceiver = null;
         connection = null;
         clearMultipartForm();
     }
@@ -290,6 +294,29 @@ public final class RequestCtx {
      */
     public ByteView body() {
         return request.body();
+    }
+
+    /**
+     * Receives a streamed body on the event loop, piece by piece, as it arrives: for a handler that
+     * runs inline on a {@linkplain dev.fasthttp.routing.Route#streaming() streaming route} and must
+     * not block. Call it from the handler, which then returns; the response is written once the
+     * receiver's {@code onEnd} (or {@code onError}) has set it. See {@link BodyReceiver}.
+     *
+     * @throws IllegalStateException if the body is not streamed, or already being read
+     */
+    public void receiveBody(BodyReceiver receiver) {
+        if (!request.isBodyStreamed() || bodyReceiver != null) {
+            throw new IllegalStateException(request.isBodyStreamed() ? "the body is already being received"
+                    : "receiveBody needs a streamed body: declare the route streaming()");
+        }
+        bodyReceiver = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    /** The receiver the handler registered with {@link #receiveBody}, taken once; or null. */
+    BodyReceiver takeBodyReceiver() {
+        BodyReceiver r = bodyReceiver;
+        bodyReceiver = null;
+        return r;
     }
 
     /**

@@ -35,6 +35,8 @@ final class StreamedRequestBody extends InputStream {
 
     /** What the server reads, at most, of a body its handler left unread, to keep the connection. */
     static final int MAX_DRAIN = 256 * 1024;
+    /** {@link #fill()}: nothing now, and this stream does not wait. */
+    static final int WOULD_BLOCK = -1;
 
     private final ByteChannel channel;
     private final SocketChannel socket;
@@ -62,6 +64,7 @@ final class StreamedRequestBody extends InputStream {
     private long bytesRead;
     private long delivered;
     private Selector selector;
+    private boolean waits = true;
 
     /**
      * @param end        where the bytes read so far end in {@code in}'s array
@@ -144,6 +147,9 @@ final class StreamedRequestBody extends InputStream {
     }
 
     private void checkReadable() throws IOException {
+        if (!waits) {
+            throw new IllegalStateException("the body is being received on the event loop: use RequestCtx.receiveBody");
+        }
         if (closedByHandler || finished) {
             throw new IOException("request body stream closed");
         }
@@ -182,6 +188,9 @@ final class StreamedRequestBody extends InputStream {
                 if (ready == 0) {
                     return true;
                 }
+                if (ready == WOULD_BLOCK) {
+                    return false; // the rest is still on its way: not worth waiting for on a loop
+                }
                 consumed(ready);
                 drained += ready;
             }
@@ -218,22 +227,44 @@ final class StreamedRequestBody extends InputStream {
     /**
      * Makes at least one body byte available at {@link #pos}, reading from the socket if need be.
      *
-     * @return how many are available from {@link #pos}; 0 at the body's end
+     * @return how many are available from {@link #pos}; 0 at the body's end; {@link #WOULD_BLOCK}
+     *         if none are and the socket has none now, for a stream that does not wait
      */
-    private int fill() throws IOException {
+    int fill() throws IOException {
         while (true) {
             int ready = available(pos);
             if (ready > 0 || ended) {
                 return ready;
             }
+            boolean progress;
             if (chunked == null) {
                 // Everything buffered was body and has been taken: the region starts over.
                 pos = end = bodyStart;
-                readSome();
+                progress = readSome();
             } else {
-                decodeMore();
+                progress = decodeMore();
+            }
+            if (!progress) {
+                return WOULD_BLOCK;
             }
         }
+    }
+
+    /**
+     * For the event loop: {@link #fill} returns {@link #WOULD_BLOCK} instead of waiting for the
+     * socket, and the loop calls again when it is readable.
+     */
+    void neverWait() {
+        waits = false;
+    }
+
+    /** The body bytes {@link #fill} made available begin here in {@link #buffer()}. */
+    int position() {
+        return pos;
+    }
+
+    byte[] buffer() {
+        return buf;
     }
 
     /** Body bytes buffered from {@code from}. */
@@ -244,7 +275,7 @@ final class StreamedRequestBody extends InputStream {
         return chunked.writePos() - from;
     }
 
-    private void consumed(int n) {
+    void consumed(int n) {
         pos += n;
         delivered += n;
         if (chunked == null) {
@@ -256,11 +287,11 @@ final class StreamedRequestBody extends InputStream {
         }
     }
 
-    /** Decodes what is buffered; reads more when that yields no data. */
-    private void decodeMore() throws IOException {
+    /** Decodes what is buffered; reads more when that yields no data. False if the socket had nothing. */
+    private boolean decodeMore() throws IOException {
         if (requestEnd >= 0) {
             ended = true; // the last decoded byte has been taken
-            return;
+            return true;
         }
         // What was decoded has been taken: decoded data may start over at bodyStart, and the
         // bytes not yet decoded move down to follow it.
@@ -275,21 +306,28 @@ final class StreamedRequestBody extends InputStream {
             requestEnd = result;
             request.setTrailers(buf, chunked.trailerStart(), chunked.trailerEnd());
             ended = chunked.writePos() == pos;
-            return;
+            return true;
         }
         if (chunked.writePos() == pos) {
             if (end == buf.length) {
                 throw fail(ProtocolError.INVALID_CHUNK, "chunk framing longer than the buffer");
             }
-            readSome();
+            return readSome();
         }
+        return true;
     }
 
-    /** Reads at least one byte from the socket into the buffer, waiting for at most the read timeout. */
-    private void readSome() throws IOException {
+    /**
+     * Reads at least one byte from the socket into the buffer, waiting for at most the read
+     * timeout; false, without waiting, if none came and this stream {@linkplain #neverWait never waits}.
+     */
+    private boolean readSome() throws IOException {
         in.limit(buf.length).position(end);
         int n;
         while ((n = channel.read(in)) == 0) {
+            if (!waits) {
+                return false;
+            }
             awaitReadable();
         }
         if (n < 0) {
@@ -297,6 +335,7 @@ final class StreamedRequestBody extends InputStream {
         }
         end += n;
         bytesRead += n;
+        return true;
     }
 
     private void awaitReadable() throws IOException {
