@@ -17,17 +17,39 @@ final class Offload {
         this.connection = connection;
     }
 
-    /** The connection closed: whatever still runs off the loop belongs to its past. */
-    void closed() {
+    /**
+     * The connection closed: whatever still runs off the loop belongs to its past. The request
+     * {@code detached} (if any) is done: the shutdown cut it, or else the client left.
+     */
+    void closed(Worker worker, RequestCtx detached) {
         generation++;
+        if (detached != null) {
+            detached.cancellation.fire(worker.server.state.draining() ? DoneReason.SHUTDOWN : DoneReason.CLIENT_DISCONNECTED,
+                    worker.settings.logger());
+        }
     }
 
-    /** Runs {@code handler}'s blocking chain on a virtual thread, then resumes the connection. */
+    /**
+     * Runs {@code handler}'s blocking chain on a virtual thread, then resumes the connection; or,
+     * if the request was answered without it meanwhile (it overran its {@link TimeoutHandler}
+     * timeout), gives its ctx back: {@link Abandonment}. The done signal interrupts that thread.
+     */
     void runBlocking(Worker worker, RequestCtx c, RequestHandler handler) {
         int gen = generation;
         worker.startVirtualThread(() -> {
-            HandlerDispatch.runBlockingChain(worker, c, handler);
-            worker.loop().execute(() -> connection.resume(c, gen == generation, null, true));
+            c.cancellation.startRun(Thread.currentThread(), () -> worker.loop().execute(() -> connection.checkOverrun(c)));
+            try {
+                HandlerDispatch.runBlockingChain(worker, c, handler);
+            } finally {
+                c.cancellation.endRun();
+            }
+            worker.loop().execute(() -> {
+                if (c.cancellation.abandoned()) {
+                    Abandonment.handlerReturned(worker, c);
+                } else {
+                    connection.resume(c, gen == generation, null, true);
+                }
+            });
         });
     }
 

@@ -24,6 +24,7 @@ import java.nio.channels.SocketChannel;
  *             |  |                    runBlocking / stream writer                     |
  *             |  |                               v                                    |
  *             |  +--------- done ----------- DETACHED (a virtual thread owns the ctx)  |
+ *             |     (client gone, handler timeout, shutdown cut: the ctx's done signal, Cancellation)
  *             |                                                                       |
  *             |  socket buffer full: WRITING --drained--> READING (pipelined bytes first)
  *             |
@@ -129,10 +130,16 @@ final class ServerConnection implements IoHandler {
     private void onReadable() {
         try {
             if (state == State.LINGERING) {
-                discardLingering();
+                if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
+                    close();
+                }
                 return;
             }
-            if (state == State.READING && read()) {
+            if (state == State.DETACHED) {
+                if (DetachedInput.read(worker, channel, reader, key, ctx)) {
+                    clientClosing = closeAfterWrite = true; // the client left: its response is the last
+                }
+            } else if (state == State.READING && read()) {
                 serveBuffered();
             }
         } catch (IOException e) {
@@ -283,7 +290,7 @@ final class ServerConnection implements IoHandler {
         reader.finishRequest(requestEnd, c.request(), worker.parser);
         deadline.forgetKind(); // the next request gets a fresh read deadline
         clientClosing = !c.request().head.keepAlive();
-        if (!keepAliveAfter(c)) {
+        if (!identity.keepAliveAfter(c.request().head, settings)) {
             c.response().setConnectionClose();
         }
         HandlerDispatch.runInline(worker, c, settings.handler());
@@ -296,6 +303,7 @@ final class ServerConnection implements IoHandler {
             finishResponse(c);
         } else {
             detach();
+            key.interestOps(SelectionKey.OP_READ); // to see the client leave: DetachedInput
             offload.runBlocking(worker, c, continuation);
         }
     }
@@ -307,13 +315,12 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    private boolean keepAliveAfter(RequestCtx c) {
-        return settings.keepAlive() && c.request().head.keepAlive() && !server.state.draining()
-                && (settings.maxRequestsPerConnection() == 0 || identity.requestCount() < settings.maxRequestsPerConnection());
-    }
-
     /** Encodes the handler's response; a streamed body continues on a virtual thread. */
     private void finishResponse(RequestCtx c) throws IOException {
+        if (c.cancellation.handlerChose() && !c.cancellation.abandoned()) { // ctx.timeoutError: other threads may hold c
+            c.cancellation.abandon(settings.logger());
+            c = Abandonment.answer(worker, c, newContext(), reader, identity.keepAliveAfter(c.request().head, settings));
+        }
         if (c.response().streamWriter() != null) {
             startStreaming(c);
             return;
@@ -430,6 +437,14 @@ final class ServerConnection implements IoHandler {
         worker.releaseContext(c);
         if (close) {
             closeAfterWrite = true;
+        }
+    }
+
+    /** Woken by {@code c}'s {@link TimeoutHandler} timer: if its handler overran, answers for it and goes on. */
+    void checkOverrun(RequestCtx c) {
+        if (state == State.DETACHED && ctx == c && c.cancellation.abandonIfOverran(System.nanoTime(), settings.logger())) {
+            worker.counters().timeout(TimeoutKind.HANDLER);
+            resume(Abandonment.answer(worker, c, newContext(), reader, identity.keepAliveAfter(c.request().head, settings)), true, null, true);
         }
     }
 
@@ -552,12 +567,6 @@ final class ServerConnection implements IoHandler {
         deadline.lingerFor(Linger.NANOS, worker);
     }
 
-    private void discardLingering() throws IOException {
-        if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
-            close();
-        }
-    }
-
     /** Closes the socket and gives back everything borrowed. Idempotent. */
     void close() {
         if (state == State.CLOSED) {
@@ -565,7 +574,7 @@ final class ServerConnection implements IoHandler {
         }
         boolean detached = state == State.DETACHED;
         state = State.CLOSED;
-        offload.closed();
+        offload.closed(worker, detached ? ctx : null);
         if (key != null) {
             key.cancel();
             key = null;
