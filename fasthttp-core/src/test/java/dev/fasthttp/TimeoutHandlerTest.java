@@ -1,8 +1,11 @@
 package dev.fasthttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.fasthttp.routing.Route;
+import dev.fasthttp.routing.Router;
 import dev.fasthttp.testing.CapturingLogger;
 import dev.fasthttp.testing.RawConnection;
 import dev.fasthttp.testing.RawResponse;
@@ -261,6 +264,30 @@ class TimeoutHandlerTest {
             assertThat(afterTimeout.get(0).status()).isEqualTo(503);
             assertThat(afterTimeout.get(1).bodyText()).isEqualTo("fast 4");
         }
+    }
+
+    @Test
+    void aRouteWithATimeoutIsAnswered503() throws Exception {
+        Router router = Router.builder()
+                .route(Route.get("/slow", ctx -> {
+                    sleepInterruptibly(10_000);
+                    ctx.success("text/plain", "slow");
+                }).timeout(TIMEOUT))
+                .route(Route.get("/quick", ctx -> ctx.success("text/plain", "virtual=" + Thread.currentThread().isVirtual()))
+                        .timeout(Duration.ofSeconds(5)))
+                .build();
+        server = TestServers.start(router, b -> b.logger(log));
+        try (RawConnection c = new RawConnection(server.port())) {
+            RawResponse slow = get(c, "/slow");
+            assertThat(slow.status()).isEqualTo(503);
+            assertThat(slow.bodyText()).isEqualTo(TimeoutHandler.DEFAULT_MESSAGE);
+            assertThat(get(c, "/quick").bodyText()).isEqualTo("virtual=true");
+        }
+        assertThat(router.routes().get(0).toString()).isEqualTo("GET /slow (timeout PT0.4S)");
+        assertThatThrownBy(() -> Route.get("/x", ctx -> { }).timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
+        assertThatThrownBy(() -> TimeoutHandler.wrap(ctx -> { }, TIMEOUT, "m", 42))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- the done signal ---------------------------------------------------------------------

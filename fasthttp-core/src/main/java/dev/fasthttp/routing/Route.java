@@ -1,14 +1,18 @@
 package dev.fasthttp.routing;
 
 import dev.fasthttp.RequestHandler;
+import dev.fasthttp.TimeoutHandler;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One route: a method, a path template and its handler; {@link #blocking()} makes the handler run
- * on a virtual thread, where it may block.
+ * on a virtual thread, where it may block; {@link #timeout(Duration)} also gives it a time limit.
+ *
+ * @param timeout the handler's time limit ({@link TimeoutHandler}), or null for none
  */
-public record Route(String method, String template, RequestHandler handler, boolean isBlocking) {
+public record Route(String method, String template, RequestHandler handler, boolean isBlocking, Duration timeout) {
 
     public Route {
         Objects.requireNonNull(method, "method");
@@ -19,6 +23,14 @@ public record Route(String method, String template, RequestHandler handler, bool
             throw new IllegalArgumentException("invalid method: " + method);
         }
         RouteTemplate.parse(template); // fail now, naming the template
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout + " for " + method + " " + template);
+        }
+    }
+
+    /** A route without a time limit. */
+    public Route(String method, String template, RequestHandler handler, boolean isBlocking) {
+        this(method, template, handler, isBlocking, null);
     }
 
     public static Route get(String template, RequestHandler handler) {
@@ -31,11 +43,25 @@ public record Route(String method, String template, RequestHandler handler, bool
 
     /** The same route, its handler run on a virtual thread. */
     public Route blocking() {
-        return new Route(method, template, handler, true);
+        return new Route(method, template, handler, true, timeout);
+    }
+
+    /**
+     * The same route, its handler run on a virtual thread and answered with 503 (and
+     * {@link TimeoutHandler#DEFAULT_MESSAGE}, through the server's error handler) if it runs longer
+     * than {@code timeout}: {@link TimeoutHandler}.
+     */
+    public Route timeout(Duration timeout) {
+        return new Route(method, template, handler, isBlocking, java.util.Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** The handler the router calls: wrapped by a {@link TimeoutHandler} when the route has a timeout. */
+    RequestHandler effectiveHandler() {
+        return timeout == null ? handler : TimeoutHandler.wrap(handler, timeout, TimeoutHandler.DEFAULT_MESSAGE);
     }
 
     @Override
     public String toString() {
-        return method + " " + template + (isBlocking ? " (blocking)" : "");
+        return method + " " + template + (isBlocking ? " (blocking)" : "") + (timeout != null ? " (timeout " + timeout + ")" : "");
     }
 }

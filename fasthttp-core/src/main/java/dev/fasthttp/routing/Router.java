@@ -19,6 +19,7 @@ import java.util.Objects;
  *         .get("/users/{id}", ctx -> ctx.setBodyString("user " + ctx.pathParam("id")))
  *         .post("/users", users::create)
  *         .route(Route.get("/reports/{name}", reports::render).blocking())
+ *         .route(Route.get("/search", search::run).timeout(Duration.ofSeconds(2))) // 503 when slower
  *         .build();
  * Server.builder().handler(router)...
  * }</pre>
@@ -79,7 +80,8 @@ public final class Router implements RequestHandler {
         if (node.endpoint == null) {
             node.endpoint = new Endpoint(route.template());
         }
-        node.endpoint.add(route.method(), route.handler(), route.isBlocking(), route.template());
+        // A route with a timeout runs on a virtual thread already: its TimeoutHandler hands it over.
+        node.endpoint.add(route.method(), route.effectiveHandler(), route.isBlocking() && route.timeout() == null, route.template());
     }
 
     @Override
