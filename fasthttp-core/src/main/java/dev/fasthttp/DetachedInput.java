@@ -33,7 +33,7 @@ final class DetachedInput {
         if (n < 0 || reader.roomWhileServing() == null) {
             key.interestOps(0);
         }
-        if (n < 0) {
+        if (n < 0 && ctx != null) {
             ctx.cancellation.fire(DoneReason.CLIENT_DISCONNECTED, worker.settings.logger());
         }
         return n < 0;
