@@ -1,5 +1,6 @@
 package dev.fasthttp;
 
+import dev.fasthttp.internal.http1.RequestHead;
 import java.net.InetSocketAddress;
 
 /**
@@ -46,6 +47,15 @@ final class ConnectionIdentity implements ConnectionInfo {
     @Override
     public long requestCount() {
         return requestCount;
+    }
+
+    /**
+     * Whether the connection may serve another request after the one whose head is {@code head}:
+     * keep-alive is on and asked for, the server is not draining, the request limit not reached.
+     */
+    boolean keepAliveAfter(RequestHead head, ServerSettings settings) {
+        return settings.keepAlive() && head.keepAlive() && !server.state.draining()
+                && (settings.maxRequestsPerConnection() == 0 || requestCount < settings.maxRequestsPerConnection());
     }
 
     /** Tells the server's listener, if any, that this connection entered {@code state}. */

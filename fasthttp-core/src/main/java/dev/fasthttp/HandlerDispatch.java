@@ -84,7 +84,8 @@ final class HandlerDispatch {
 
     /**
      * A failed handler: a rejection gets its 4xx, anything else 500, logged once; the connection
-     * stays usable (the request was read whole).
+     * stays usable (the request was read whole). A handler that fails once its request is done
+     * (interrupted by the done signal, as a rule) gets 503, logged at DEBUG only.
      */
     private static void handlerFailed(Worker worker, RequestCtx c, Throwable t) {
         ServerSettings settings = worker.settings;
@@ -103,6 +104,17 @@ final class HandlerDispatch {
             log(settings, c, rejected.status(), rejected);
             c.response().resetForError(rejected.status());
             writeErrorResponse(settings, c, new RequestError(rejected.status(), rejected.getMessage(), null, rejected));
+            return;
+        }
+        if (c.isDone()) {
+            // Interrupted, most likely, because nobody waits for this response any more: not a failure.
+            System.Logger logger = settings.logger();
+            if (logger.isLoggable(System.Logger.Level.DEBUG)) {
+                logger.log(System.Logger.Level.DEBUG, "handler ended by " + t + " after its request was done ("
+                        + c.doneReason() + ") on " + c.method() + " " + c.requestUri());
+            }
+            c.response().resetForError(503);
+            writeErrorResponse(settings, c, new RequestError(503, "Service Unavailable", null, t));
             return;
         }
         worker.counters().incrementFromAnyThread(Counters.HANDLER_ERRORS);

@@ -17,30 +17,50 @@ final class Offload {
         this.connection = connection;
     }
 
-    /** The connection closed: whatever still runs off the loop belongs to its past. */
-    void closed() {
+    /**
+     * The connection closed: whatever still runs off the loop belongs to its past. The request
+     * {@code detached} (if any) is done: the shutdown cut it, or else the client left.
+     */
+    void closed(Worker worker, RequestCtx detached) {
         generation++;
-    }
-
-    /** Runs {@code handler}'s blocking chain on a virtual thread, then resumes the connection. */
-    void runBlocking(Worker worker, RequestCtx c, RequestHandler handler) {
-        int gen = generation;
-        worker.startVirtualThread(() -> {
-            HandlerDispatch.runBlockingChain(worker, c, handler);
-            worker.loop().execute(() -> connection.resume(c, gen == generation, null, true));
-        });
+        if (detached != null) {
+            detached.cancellation.fire(worker.server.state.draining() ? DoneReason.SHUTDOWN : DoneReason.CLIENT_DISCONNECTED,
+                    worker.settings.logger());
+        }
     }
 
     /**
-     * Runs {@code handler}'s chain on a virtual thread as soon as the head is read, the body
-     * streamed to it; then reads what it left of the body, and resumes the connection.
+     * Runs {@code handler}'s blocking chain on a virtual thread, then resumes the connection; or,
+     * if the request was answered without it meanwhile (it overran its {@link TimeoutHandler}
+     * timeout), gives its ctx back: {@link Abandonment}. The done signal interrupts that thread.
      */
-    void runStreamed(Worker worker, RequestCtx c, RequestHandler handler, StreamedRequestBody body) {
+    void runBlocking(Worker worker, RequestCtx c, RequestHandler handler) {
+        runBlocking(worker, c, handler, null);
+    }
+
+    /**
+     * As {@link #runBlocking(Worker, RequestCtx, RequestHandler)} for a request whose body is
+     * streamed to the handler: then reads what it left of the body, on the same thread.
+     */
+    void runBlocking(Worker worker, RequestCtx c, RequestHandler handler, StreamedRequestBody body) {
         int gen = generation;
         worker.startVirtualThread(() -> {
-            HandlerDispatch.runBlockingChain(worker, c, handler);
-            body.finish();
-            worker.loop().execute(() -> connection.resume(c, gen == generation, null, true));
+            c.cancellation.startRun(Thread.currentThread(), () -> worker.loop().execute(() -> connection.checkOverrun(c)));
+            try {
+                HandlerDispatch.runBlockingChain(worker, c, handler);
+                if (body != null) {
+                    body.finish();
+                }
+            } finally {
+                c.cancellation.endRun();
+            }
+            worker.loop().execute(() -> {
+                if (c.cancellation.abandoned()) {
+                    Abandonment.handlerReturned(worker, c);
+                } else {
+                    connection.resume(c, gen == generation, null, true);
+                }
+            });
         });
     }
 

@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <h2>Threads</h2>
  * A ctx is used by one thread at a time: the event loop, or the virtual thread a blocking
- * handler runs on. It is not safe to share with other threads.
+ * handler runs on. It is not safe to share with other threads, except through
+ * {@link #timeoutError}. {@link #isDone()} and {@link #onDone} may be used from any thread.
  */
 public final class RequestCtx {
 
@@ -51,6 +52,8 @@ public final class RequestCtx {
     private MultipartForm multipartForm;
     /** A form read from the body stream, its big files on disk until the request ends; or null. */
     private SpooledMultipartForm spooledForm;
+    /** The done signal and the timeout: {@link #isDone()}, {@link TimeoutHandler}. */
+    final Cancellation cancellation = new Cancellation();
 
     RequestCtx(TrustedProxies trustedProxies) {
         this(trustedProxies, MultipartLimits.defaults());
@@ -75,6 +78,7 @@ public final class RequestCtx {
         bodyReceiver = null;
         forwarding.reset();
         clearMultipartForm();
+        cancellation.reset();
     }
 
     /** Releases references to user objects once the request is done. */
@@ -89,6 +93,7 @@ public final class RequestCtx {
         bodyReceiver = null;
         connection = null;
         clearMultipartForm();
+        cancellation.reset();
     }
 
     private void clearMultipartForm() {
@@ -561,6 +566,66 @@ public final class RequestCtx {
      */
     public void runBlocking(RequestHandler handler) {
         blockingContinuation = handler;
+    }
+
+    // ---- cancellation: see Cancellation -----------------------------------------------------
+
+    /**
+     * Whether this request is over before its handler is: the client disconnected, the handler
+     * overran its {@link TimeoutHandler} timeout, or a shutdown cut the connection
+     * ({@link #doneReason()} says which). Its response is then unwanted (after a timeout it is
+     * never written), and a handler that runs long can stop early. When it turns true, the
+     * virtual thread running the handler is <b>interrupted</b>: {@code Thread.sleep}, interruptible
+     * waits and socket I/O on that thread throw.
+     *
+     * <p>It can only turn true while the handler runs off the event loop (a blocking route,
+     * {@link #runBlocking}, a {@link TimeoutHandler}): an inline handler runs on the loop that
+     * would notice, and cannot be preempted. Checking costs a volatile read.
+     */
+    public boolean isDone() {
+        return cancellation.isDone();
+    }
+
+    /** Why {@link #isDone()} turned true, or null while it has not. */
+    public DoneReason doneReason() {
+        return cancellation.reason();
+    }
+
+    /**
+     * Runs {@code callback} once this request is done ({@link #isDone()}), or at once if it is.
+     * It runs on the thread that noticed, usually an event loop: it must be quick and must not
+     * block (cancel a call, complete a future). Registering allocates; a request that never asks
+     * pays nothing. Callbacks not run are dropped when the request ends.
+     */
+    public void onDone(Runnable callback) {
+        cancellation.onDone(java.util.Objects.requireNonNull(callback, "callback"));
+    }
+
+    /**
+     * Gives up this response for a timeout response, {@code message} with the status of the
+     * {@link TimeoutHandler} running this handler (503 if none): Go fasthttp's
+     * {@code ctx.TimeoutError}. See {@link #timeoutError(CharSequence, int)}.
+     */
+    public void timeoutError(CharSequence message) {
+        cancellation.choose(message.toString(), 0);
+    }
+
+    /**
+     * Gives up this response for {@code message} with {@code status}, written through the
+     * server's {@link ErrorHandler} from a fresh ctx: whatever this handler set or still sets on
+     * its response is ignored. Under a {@link TimeoutHandler} it is the response sent if the
+     * handler overruns; otherwise it is sent when the handler returns.
+     *
+     * <p>Call it before returning when other threads may still use this ctx: the engine then
+     * never reuses it, nor the input its views point into (they are left to the garbage
+     * collector once those threads let go), and fires its done signal. It is the one way to
+     * let a ctx outlive its handler; costly, so meant for the rare request.
+     */
+    public void timeoutError(CharSequence message, int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100..599: " + status);
+        }
+        cancellation.choose(message.toString(), status);
     }
 
     /** When the request head was complete, for a {@link ResponseObserver}; 0 when none is set. */

@@ -8,7 +8,10 @@ package dev.fasthttp;
  * locks or sleeps stalls every connection of its loop (the server logs a warning when a loop is
  * stalled longer than {@link Server.Builder#stallWarningThreshold}). Wrap such a handler with
  * {@link #blocking(RequestHandler)}, or hand off from inside one with
- * {@link RequestCtx#runBlocking(RequestHandler)}.
+ * {@link RequestCtx#runBlocking(RequestHandler)}; give one a time limit with
+ * {@link TimeoutHandler#wrap}. A handler off the loop learns that its request is over (the client
+ * left, the time limit passed, the server shut down) from {@link RequestCtx#isDone()}, and by an
+ * interrupt of its virtual thread.
  *
  * <p>Everything the ctx hands out is valid only until this method returns.
  */

@@ -250,6 +250,52 @@ final class RequestReader {
         return lent;
     }
 
+    // ---- while a handler runs off the loop, and after it was abandoned -------------------------
+
+    /**
+     * The buffer's free room after the data, or null if it has none. Moves nothing: a handler
+     * running off the loop has views into the buffer.
+     */
+    ByteBuffer roomWhileServing() {
+        if (in == null || end == in.capacity()) {
+            return null;
+        }
+        in.limit(in.capacity()).position(end);
+        return in;
+    }
+
+    /**
+     * The request just served was abandoned to a handler that may still read it (after
+     * {@link #nextRequest()}): returns the buffer it is in, for that handler to keep, and goes on
+     * in another buffer with the bytes that came after it.
+     */
+    ByteBuffer handOver(BufferPool pool) {
+        ByteBuffer kept = in;
+        if (kept == null) {
+            return null;
+        }
+        if (lent) {
+            // A streamed body: its handler reads the socket into this buffer, and where the body
+            // ends is unknown. Nothing after it can be read as a request: the connection closes.
+            in = null;
+            lent = false;
+            start = end = 0;
+            return kept;
+        }
+        int left = end - start;
+        in = null;
+        if (left > 0) {
+            in = pool.acquire();
+            if (in.capacity() < left) {
+                pool.release(in);
+                in = ByteBuffer.allocate(left);
+            }
+            System.arraycopy(kept.array(), start, in.array(), 0, left);
+        }
+        shift(start);
+        return kept;
+    }
+
     // ---- room --------------------------------------------------------------------------------
 
     /** The buffer is full: move the current request to the front, or grow. */

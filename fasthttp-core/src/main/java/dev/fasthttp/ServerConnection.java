@@ -24,6 +24,7 @@ import java.nio.channels.SocketChannel;
  *             |  |                    runBlocking / stream writer                     |
  *             |  |                               v                                    |
  *             |  +--------- done ----------- DETACHED (a virtual thread owns the ctx)  |
+ *             |     (client gone, handler timeout, shutdown cut: the ctx's done signal, Cancellation)
  *             |                                                                       |
  *             |  socket buffer full: WRITING --drained--> READING (pipelined bytes first)
  *             |
@@ -43,7 +44,7 @@ import java.nio.channels.SocketChannel;
  */
 final class ServerConnection implements IoHandler {
 
-    private enum State { READING, WRITING, DETACHED, LINGERING, CLOSED }
+    private enum State { READING, WRITING, DETACHED, RECEIVING, LINGERING, CLOSED }
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -76,6 +77,8 @@ final class ServerConnection implements IoHandler {
     private boolean clientClosing;
 
     private final Deadline deadline = new Deadline();
+    /** The body of the request being served, received on the loop by its handler's {@link BodyReceiver}; or null. */
+    private BodyReception reception;
 
     ServerConnection(Worker worker) {
         this.worker = worker;
@@ -96,6 +99,7 @@ final class ServerConnection implements IoHandler {
         this.ctx = null;
         this.closeAfterWrite = false;
         this.clientClosing = false;
+        this.reception = null;
         reader.reset();
         writer.reset();
         linger.reset();
@@ -129,10 +133,18 @@ final class ServerConnection implements IoHandler {
     private void onReadable() {
         try {
             if (state == State.LINGERING) {
-                discardLingering();
+                if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
+                    close();
+                }
                 return;
             }
-            if (state == State.READING && read()) {
+            if (state == State.RECEIVING) {
+                receive(ctx);
+            } else if (state == State.DETACHED) {
+                if (DetachedInput.read(worker, channel, reader, key, ctx)) {
+                    clientClosing = closeAfterWrite = true; // the client left: its response is the last
+                }
+            } else if (state == State.READING && read()) {
                 serveBuffered();
             }
         } catch (IOException e) {
@@ -224,7 +236,7 @@ final class ServerConnection implements IoHandler {
                     return;
                 }
                 if (!beginRequest(headEnd)) {
-                    return;
+                    continue; // refused, or streamed: the loop's condition says whether more can be served
                 }
             }
             int requestEnd = reader.completeBody(ctx.request());
@@ -301,14 +313,15 @@ final class ServerConnection implements IoHandler {
             finishResponse(c);
         } else {
             detach();
+            key.interestOps(SelectionKey.OP_READ); // to see the client leave: DetachedInput
             offload.runBlocking(worker, c, continuation);
         }
     }
 
     /**
-     * Hands the request to its handler on a virtual thread with the body still to come: the
-     * handler reads it from the socket through {@link StreamedRequestBody}, and the connection
-     * waits, detached, until it is done ({@link #resume}).
+     * Runs the handler with the body still to come: it streams the body from a virtual thread
+     * ({@code runBlocking}, {@link StreamedRequestBody}) or receives it here, on the loop
+     * ({@link BodyReception}); a handler that does neither leaves it to be dropped.
      */
     private void serveStreamed() throws IOException {
         RequestCtx c = ctx;
@@ -316,15 +329,69 @@ final class ServerConnection implements IoHandler {
                 settings.maxStreamedRequestBodySize(), settings.requestBodyStreamBufferSize(), channel, socket);
         c.request().streamBody(body);
         prepareToServe(c);
-        if (key == null) {
-            HandlerDispatch.runBlockingChain(worker, c, settings.handler());
-            body.finish();
-            endStreamedBody(c, body);
-            finishResponse(c);
-        } else {
+        body.waits(key == null); // a loop must not wait: only a caller's thread may
+        HandlerDispatch.runInline(worker, c, settings.handler());
+        RequestHandler continuation = c.takeBlockingContinuation();
+        BodyReceiver receiver = c.takeBodyReceiver();
+        if (continuation != null && key != null) {
+            body.waits(true);
             detach();
-            offload.runStreamed(worker, c, settings.handler(), body);
+            offload.runBlocking(worker, c, continuation, body);
+            return;
         }
+        if (continuation != null) {
+            HandlerDispatch.runBlockingChain(worker, c, continuation); // a caller's thread may block
+        } else if (receiver != null && c.failure() == null) {
+            reception = new BodyReception(worker, c, body, receiver, () -> worker.loop().execute(() -> receive(c)));
+            state = State.RECEIVING;
+            if (!receiving()) {
+                return;
+            }
+        }
+        if (reception == null) {
+            body.finish();
+        }
+        reception = null;
+        endStreamedBody(c, body);
+        state = State.READING;
+        finishResponse(c);
+    }
+
+    /** Hands the receiver what came; true once the body is done and the response set. */
+    private boolean receiving() {
+        BodyReception.Progress progress = reception.pump();
+        if (progress == BodyReception.Progress.DONE) {
+            return true;
+        }
+        if (key != null) {
+            key.interestOps(progress == BodyReception.Progress.NEEDS_INPUT ? SelectionKey.OP_READ : 0);
+        }
+        setDeadline(TimeoutKind.READ); // the body must come, and be asked for, within the read timeout
+        return false;
+    }
+
+    /** Bytes came, or demand did, for the body {@code c}'s receiver takes: goes on with it, and with the connection once it is done. */
+    private void receive(RequestCtx c) {
+        if (state != State.RECEIVING || ctx != c) {
+            return; // a late wake: the body was done, or the connection closed
+        }
+        try {
+            if (receiving()) {
+                received(c);
+            }
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    private void received(RequestCtx c) throws IOException {
+        StreamedRequestBody body = c.request().streamedBody();
+        reception = null;
+        state = State.READING;
+        key.interestOps(SelectionKey.OP_READ);
+        endStreamedBody(c, body);
+        finishResponse(c);
+        serveBuffered();
     }
 
     /**
@@ -348,7 +415,7 @@ final class ServerConnection implements IoHandler {
     private void prepareToServe(RequestCtx c) {
         deadline.forgetKind(); // the next request gets a fresh read deadline
         clientClosing = !c.request().head.keepAlive();
-        if (!keepAliveAfter(c)) {
+        if (!identity.keepAliveAfter(c.request().head, settings)) {
             c.response().setConnectionClose();
         }
     }
@@ -360,13 +427,12 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    private boolean keepAliveAfter(RequestCtx c) {
-        return settings.keepAlive() && c.request().head.keepAlive() && !server.state.draining()
-                && (settings.maxRequestsPerConnection() == 0 || identity.requestCount() < settings.maxRequestsPerConnection());
-    }
-
     /** Encodes the handler's response; a streamed body continues on a virtual thread. */
     private void finishResponse(RequestCtx c) throws IOException {
+        if (c.cancellation.handlerChose() && !c.cancellation.abandoned()) { // ctx.timeoutError: other threads may hold c
+            c.cancellation.abandon(settings.logger());
+            c = Abandonment.answer(worker, c, newContext(), reader, identity.keepAliveAfter(c.request().head, settings));
+        }
         if (c.response().streamWriter() != null || c.response().sendsTrailers(c.request())) {
             startStreaming(c);
             return;
@@ -489,6 +555,15 @@ final class ServerConnection implements IoHandler {
         }
     }
 
+    /** Woken by {@code c}'s {@link TimeoutHandler} timer: if its handler overran, answers for it and goes on. */
+    void checkOverrun(RequestCtx c) {
+        if (state == State.DETACHED && ctx == c && c.cancellation.abandonIfOverran(System.nanoTime(), settings.logger())) {
+            worker.counters().timeout(TimeoutKind.HANDLER);
+            boolean keepAlive = !c.request().isBodyStreamed() && identity.keepAliveAfter(c.request().head, settings);
+            resume(Abandonment.answer(worker, c, newContext(), reader, keepAlive), true, null, true);
+        }
+    }
+
     private void detach() throws IOException {
         state = State.DETACHED;
         deadline.clear();
@@ -539,6 +614,16 @@ final class ServerConnection implements IoHandler {
             return;
         }
         TimeoutKind kind = deadline.kind();
+        if (state == State.RECEIVING) {
+            worker.counters().timeout(kind);
+            reception.timedOut();
+            try {
+                received(ctx); // the receiver's answer to the stall goes out, then the connection closes
+            } catch (IOException e) {
+                close();
+            }
+            return;
+        }
         if (kind == TimeoutKind.READ && state == State.READING) {
             // Part of a request came, not all of it: tell the client before closing.
             try {
@@ -608,12 +693,6 @@ final class ServerConnection implements IoHandler {
         deadline.lingerFor(Linger.NANOS, worker);
     }
 
-    private void discardLingering() throws IOException {
-        if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
-            close();
-        }
-    }
-
     /** Closes the socket and gives back everything borrowed. Idempotent. */
     void close() {
         if (state == State.CLOSED) {
@@ -621,7 +700,7 @@ final class ServerConnection implements IoHandler {
         }
         boolean detached = state == State.DETACHED;
         state = State.CLOSED;
-        offload.closed();
+        offload.closed(worker, detached ? ctx : null);
         if (key != null) {
             key.cancel();
             key = null;

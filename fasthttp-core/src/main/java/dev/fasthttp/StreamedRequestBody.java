@@ -251,11 +251,12 @@ final class StreamedRequestBody extends InputStream {
     }
 
     /**
-     * For the event loop: {@link #fill} returns {@link #WOULD_BLOCK} instead of waiting for the
-     * socket, and the loop calls again when it is readable.
+     * False for the event loop: {@link #fill} then returns {@link #WOULD_BLOCK} instead of waiting
+     * for the socket (the loop calls again when it is readable), and reading as an InputStream
+     * fails, rather than block the loop. True (the default) for a virtual thread.
      */
-    void neverWait() {
-        waits = false;
+    void waits(boolean waits) {
+        this.waits = waits;
     }
 
     /** The body bytes {@link #fill} made available begin here in {@link #buffer()}. */

@@ -93,6 +93,7 @@ final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
             case READ -> readTimeoutNanos;
             case WRITE -> writeTimeoutNanos;
             case IDLE -> idleTimeoutNanos;
+            case HANDLER -> throw new IllegalArgumentException("a handler's timeout is its own: TimeoutHandler");
         };
     }
 

@@ -58,6 +58,13 @@ class StreamedRequestBodyTest {
                         throw e;
                     }
                 }).streaming())
+                .route(Route.post("/receive", StreamedRequestBodyTest::receive).streaming().onEventLoop())
+                .route(Route.post("/receive-later", ctx -> ctx.receiveBody(counting(demand ->
+                        java.util.concurrent.CompletableFuture.runAsync(demand::request)))).streaming().onEventLoop())
+                .route(Route.post("/stall", ctx -> ctx.receiveBody(counting(demand -> { }))).streaming().onEventLoop())
+                .route(Route.post("/inline-ignore", ctx -> ctx.setBodyString("not read")).streaming().onEventLoop())
+                .route(Route.post("/inline-stream", ctx -> ctx.requestBodyStream().read()).streaming().onEventLoop())
+                .route(Route.post("/timed", StreamedRequestBodyTest::digest).streaming().timeout(Duration.ofMillis(300)))
                 .post("/buffered", StreamedRequestBodyTest::digest)
                 .get("/hello", ctx -> ctx.setBodyString("hello"))
                 .build();
@@ -76,6 +83,42 @@ class StreamedRequestBodyTest {
         }
         ctx.setContentType("application/json").setBodyString("{\"bytes\":" + total + ",\"sha256\":\""
                 + HexFormat.of().formatHex(sha.digest()) + "\",\"streamed\":" + ctx.request().isBodyStreamed() + "}");
+    }
+
+    /** Receives the body on the loop, asking for each next piece at once, and answers as {@link #digest} does. */
+    private static void receive(RequestCtx ctx) {
+        ctx.receiveBody(counting(BodyDemand::request));
+    }
+
+    /** Hashes what it receives on the loop; {@code ask} asks for more (or not) after each piece. */
+    private static BodyReceiver counting(Consumer<BodyDemand> ask) {
+        return new BodyReceiver() {
+            private final MessageDigest sha = sha256();
+            private long total;
+            private final Thread loop = Thread.currentThread();
+
+            @Override
+            public void onData(RequestCtx ctx, dev.fasthttp.bytes.ByteView piece, BodyDemand demand) {
+                assertThat(Thread.currentThread()).isSameAs(loop);
+                sha.update(piece.array(), piece.offset(), piece.length());
+                total += piece.length();
+                ask.accept(demand);
+            }
+
+            @Override
+            public void onEnd(RequestCtx ctx) {
+                ctx.setContentType("application/json").setBodyString("{\"bytes\":" + total + ",\"sha256\":\""
+                        + HexFormat.of().formatHex(sha.digest()) + "\",\"streamed\":true}");
+            }
+        };
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String expected(byte[] body, boolean streamed) throws Exception {
@@ -307,8 +350,76 @@ class StreamedRequestBodyTest {
     }
 
     @Test
+    void aReceiverOnTheLoopGetsEveryPieceOfEveryFramingInOrder() throws Exception {
+        start(b -> { });
+        for (String path : new String[] {"/receive", "/receive-later"}) {
+            for (int size : new int[] {1, 70_000, 3 << 20}) {
+                byte[] body = pattern(size);
+                try (RawConnection c = new RawConnection(server.port())) {
+                    java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+                    wire.writeBytes(concat("POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: " + size + "\r\n\r\n", body));
+                    wire.writeBytes(concat("POST " + path + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n",
+                            chunked(body, 7000, "X-Sum: 1\r\n")));
+                    wire.writeBytes("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    c.send(wire.toByteArray());
+                    List<RawResponse> responses = c.read(3);
+                    assertThat(responses.get(0).bodyText()).as("%s Content-Length %d", path, size).isEqualTo(expected(body, true));
+                    assertThat(responses.get(1).bodyText()).as("%s chunked %d", path, size).isEqualTo(expected(body, true));
+                    assertThat(responses.get(2).bodyText()).isEqualTo("hello");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReceiverThatStopsAskingHoldsTheBodyBackUntilTheReadTimeout() throws Exception {
+        start(b -> b.readTimeout(Duration.ofMillis(500)));
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send(concat("POST /stall HTTP/1.1\r\nHost: t\r\nContent-Length: 1000000\r\n\r\n", pattern(100_000)));
+            RawResponse r = c.read();
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(r.closes()).isTrue();
+        }
+    }
+
+    @Test
+    void anInlineHandlerOnAStreamingRouteMayLeaveTheBodyOrFailToBlock() throws Exception {
+        start(b -> { });
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send("POST /inline-ignore HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello");
+            RawResponse r = c.read();
+            assertThat(r.bodyText()).isEqualTo("not read");
+            assertThat(r.closes()).as("a body all here is dropped and the connection kept").isFalse();
+            c.send("POST /inline-ignore HTTP/1.1\r\nHost: t\r\nContent-Length: 50000000\r\n\r\nhello");
+            assertThat(c.read().closes()).as("a body still on its way closes the connection").isTrue();
+        }
+        try (RawConnection c = new RawConnection(server.port())) {
+            c.send("POST /inline-stream HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello");
+            assertThat(c.read().status()).as("reading as a stream on the loop fails instead of blocking it").isEqualTo(500);
+        }
+    }
+
+    @Test
+    void aStreamingRouteThatOverrunsItsTimeoutIsAnswered503AndTheConnectionCloses() throws Exception {
+        start(b -> { });
+        try (RawConnection c = new RawConnection(server.port())) {
+            // Half the body, then nothing: the handler waits for the rest past its 300 ms.
+            c.send(concat("POST /timed HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\n", pattern(500)));
+            RawResponse r = c.read();
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.closes()).as("where the body ends is unknown").isTrue();
+        }
+        try (RawConnection c = new RawConnection(server.port())) {
+            byte[] body = pattern(2000);
+            c.send(concat("POST /timed HTTP/1.1\r\nHost: t\r\nContent-Length: 2000\r\n\r\n", body));
+            assertThat(c.read().bodyText()).as("in time").isEqualTo(expected(body, true));
+        }
+    }
+
+    @Test
     void aServerPolicyStreamsWithoutARouter() throws Exception {
-        server = TestServers.start(StreamedRequestBodyTest::digest, b -> b.requestBodyStreaming(RequestBodyStreaming.ALWAYS));
+        server = TestServers.start(RequestHandler.blocking(StreamedRequestBodyTest::digest),
+                b -> b.requestBodyStreaming(RequestBodyStreaming.ALWAYS));
         byte[] body = pattern(100_000);
         try (RawConnection c = new RawConnection(server.port())) {
             c.send(concat("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n", body));

@@ -28,6 +28,12 @@ final class ClientConnection {
      */
     volatile long writeDeadlineNanos;
     volatile long readDeadlineNanos;
+    /**
+     * The watchdog cut the call under way at its deadline. A response may still be read after
+     * the cut began (closing the socket is not instant, and a server that sees the client leave
+     * may answer at once): the call has timed out all the same.
+     */
+    volatile boolean cut;
 
     ClientConnection(Socket socket, Socket transport, long now) throws IOException {
         this.socket = socket;
@@ -58,6 +64,12 @@ final class ClientConnection {
      */
     void abort() {
         closeQuietly(transport);
+    }
+
+    /** The watchdog: the call under way is past its deadline. */
+    void cutAtDeadline() {
+        cut = true;
+        abort();
     }
 
     private static void closeQuietly(Socket s) {

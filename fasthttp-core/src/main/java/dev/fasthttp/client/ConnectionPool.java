@@ -261,7 +261,7 @@ final class ConnectionPool {
     void sweep(long now) {
         for (ClientConnection c : open) { // an array: no iterator to allocate
             if (c.pastDeadline(now)) {
-                c.abort(); // the blocked write or read fails; the caller reports the timeout
+                c.cutAtDeadline(); // the blocked write or read fails; the caller reports the timeout
             }
         }
         long maxIdle = settings.maxIdleConnectionDuration().toNanos();

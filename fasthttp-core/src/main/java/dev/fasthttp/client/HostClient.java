@@ -169,6 +169,9 @@ public final class HostClient implements AutoCloseable {
         try {
             c.readDeadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
             reusable = ResponseReader.read(c.in, resp, req.isHead(), settings);
+            if (c.cut) {
+                throw new IOException("the connection was cut at the deadline");
+            }
         } catch (IOException e) {
             throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e) : e;
         } finally {

@@ -295,6 +295,9 @@ final class PipelinedConnection {
             boolean carryOn = false;
             try {
                 carryOn = ResponseReader.readPipelined(c.in, call.response, call.request.isHead(), settings, carried);
+                if (c.cut) {
+                    throw new IOException("the connection was cut at the deadline");
+                }
             } catch (IOException e) {
                 failure = c.pastDeadline(System.nanoTime())
                         ? new ClientException(ClientException.Kind.TIMEOUT, "the response did not come in time", null, e)

@@ -21,6 +21,7 @@ import java.util.Objects;
  *         .post("/users", users::create)
  *         .route(Route.get("/reports/{name}", reports::render).blocking())
  *         .route(Route.post("/uploads", uploads::store).streaming())
+ *         .route(Route.get("/search", search::run).timeout(Duration.ofSeconds(2))) // 503 when slower
  *         .build();
  * Server.builder().handler(router)...
  * }</pre>
@@ -83,7 +84,9 @@ public final class Router implements RequestHandler, RequestBodyStreaming {
         if (node.endpoint == null) {
             node.endpoint = new Endpoint(route.template());
         }
-        node.endpoint.add(route.method(), route.handler(), route.isBlocking(), route.streamsRequestBody(), route.template());
+        // A route with a timeout runs on a virtual thread already: its TimeoutHandler hands it over.
+        node.endpoint.add(route.method(), route.effectiveHandler(), route.isBlocking() && route.timeout() == null,
+                route.streamsRequestBody(), route.template());
     }
 
     @Override

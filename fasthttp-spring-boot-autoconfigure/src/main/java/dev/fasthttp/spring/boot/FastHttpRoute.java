@@ -65,6 +65,16 @@ public @interface FastHttpRoute {
     boolean streaming() default false;
 
     /**
+     * A time limit for the handler, as Spring Boot writes durations: {@code "2s"},
+     * {@code "500ms"}, {@code "PT2S"} (a bare number is milliseconds). The handler then runs on a
+     * virtual thread (as {@link #blocking()} would) and, if it runs longer, the client gets 503
+     * through the error responses, the handler's virtual thread is interrupted and its
+     * {@code RequestCtx.isDone()} turns true ({@link dev.fasthttp.TimeoutHandler}). A malformed or
+     * non-positive value fails start-up, naming the bean. Default: none.
+     */
+    String timeout() default "";
+
+    /**
      * The request media types a typed method takes ({@code application/json}); a request with
      * another Content-Type gets 415. Default: any.
      */

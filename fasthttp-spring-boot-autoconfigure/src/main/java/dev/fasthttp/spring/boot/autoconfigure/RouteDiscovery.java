@@ -10,6 +10,7 @@ import dev.fasthttp.routing.Router;
 import dev.fasthttp.spring.boot.FastHttpRoute;
 import dev.fasthttp.spring.boot.autoconfigure.binding.TypedHandlers;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -45,7 +47,7 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
     private final List<TypedMethod> typed = new ArrayList<>();
     private volatile Router router;
 
-    private record TypedMethod(Object bean, Method method, FastHttpRoute route, String where) {
+    private record TypedMethod(Object bean, Method method, FastHttpRoute route, String where, Duration timeout) {
     }
 
     @Override
@@ -72,16 +74,37 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
                     && !AnnotatedElementUtils.hasAnnotation(method, ResponseStatus.class)) {
                 add(route, MethodHandlers.of(bean, invocable, where), where);
             } else {
-                addTyped(new TypedMethod(bean, invocable, route, where));
+                addTyped(new TypedMethod(bean, invocable, route, where, parseTimeout(route, where)));
             }
         });
         return bean;
     }
 
+    /** The annotation's {@code timeout}, or null for none; a malformed one fails start-up, naming {@code where}. */
+    static Duration parseTimeout(FastHttpRoute annotation, String where) {
+        String text = annotation.timeout().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Duration timeout;
+        try {
+            timeout = DurationStyle.detectAndParse(text);
+        } catch (IllegalArgumentException e) { // its message says less than ours: ours is the root cause
+            throw new IllegalStateException("@FastHttpRoute(value = \"" + annotation.value() + "\", timeout = \"" + text + "\") on "
+                    + where + ": the timeout is not a duration; write it as \"2s\", \"500ms\" or \"PT2S\"");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalStateException("@FastHttpRoute(value = \"" + annotation.value() + "\", timeout = \"" + text + "\") on "
+                    + where + ": the timeout must be positive");
+        }
+        return timeout;
+    }
+
     private synchronized void add(FastHttpRoute annotation, RequestHandler handler, String where) {
+        Duration timeout = parseTimeout(annotation, where);
         for (String method : annotation.method()) {
-            Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler, annotation.blocking(),
-                    annotation.streaming());
+            Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler,
+                    annotation.blocking() || annotation.streaming(), annotation.streaming(), timeout);
             claim(new RouteDescription(route.method(), route.template(), where, route.isBlocking(), List.of(), List.of()));
             routes.add(route);
         }
@@ -129,8 +152,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
      * Builds the router from the discovered routes and {@code extra} ones (Route beans), once,
      * before the server starts; {@code errors} answers the paths no route matches (404) and the
      * methods a path's routes do not take (405, after the router has set {@code Allow}). A conflict the router finds (one parameter given two names) is
-     * reported with the beans that declared the routes. Blocking routes' handlers are wrapped with
-     * {@code wrapBlocking}, to run with what the thread they run on must know of the request.
+     * reported with the beans that declared the routes. Blocking routes' handlers, and those of
+     * routes with a timeout (they run on a virtual thread too), are wrapped with {@code wrapBlocking}, to run with what the thread they run on must know of the request.
      * Methods with typed parameters or results are bound by {@code binder} first.
      */
     synchronized Router build(List<Route> extra, boolean redirectTrailingSlash, ErrorHandler errors,
@@ -141,8 +164,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
                 RequestHandler handler = handlers.bind(method.bean, method.method, method.route.value(), method.route.consumes(),
                         method.route.produces(), method.where);
                 for (String httpMethod : method.route.method()) {
-                    routes.add(new Route(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), handler, method.route.blocking(),
-                            method.route.streaming()));
+                    routes.add(new Route(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), handler,
+                            method.route.blocking() || method.route.streaming(), method.route.streaming(), method.timeout));
                 }
             }
             typed.clear();
@@ -156,8 +179,11 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
             routes.add(route);
         }
         for (Route route : routes) {
-            builder.route(route.isBlocking() ? new Route(route.method(), route.template(), wrapBlocking.apply(route.handler()), true,
-                    route.streamsRequestBody()) : route);
+            // A route with a timeout runs on a virtual thread too.
+            builder.route(route.isBlocking() || route.timeout() != null
+                    ? new Route(route.method(), route.template(), wrapBlocking.apply(route.handler()), route.isBlocking(),
+                            route.streamsRequestBody(), route.timeout())
+                    : route);
         }
         try {
             router = builder.build();
