@@ -4,8 +4,10 @@ import dev.fasthttp.Args;
 import dev.fasthttp.FormFile;
 import dev.fasthttp.MultipartForm;
 import dev.fasthttp.RequestCtx;
+import dev.fasthttp.RequestHandler;
 import dev.fasthttp.RequestTrailers;
 import dev.fasthttp.Server;
+import dev.fasthttp.TimeoutHandler;
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
@@ -27,6 +29,7 @@ import java.util.HexFormat;
  *   GET /plaintext         Hello, World!
  *   GET /download?bytes=N  N bytes, byte i being i % 251, streamed with Content-Length
  *   POST /upload           the body read as it arrives, never whole, any size: {"bytes":N,"sha256":"hex"}
+ *   GET /slow?ms=N         sleeps N ms on a virtual thread: "slept N", or 503 past --timeout-ms (TimeoutHandler)
  *   POST /trailers         the body echoed as a chunked response, the request's trailers sent back as trailers
  *   POST /form             a multipart/form-data or urlencoded form, echoed as JSON:
  *                          {"fields":{"name":"value",...},"files":[{"field":"f","filename":"a.bin",
@@ -42,6 +45,8 @@ public final class Showcase {
     private static final byte[] PLAINTEXT = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
     /** Downloads up to 2^40 bytes: a terabyte, more than any test sends, less than overflows anything. */
     static final long MAX_DOWNLOAD = 1L << 40;
+    /** The longest /slow sleeps: an hour. */
+    static final long MAX_SLEEP_MS = 3_600_000;
 
     private Showcase() {
     }
@@ -61,6 +66,8 @@ public final class Showcase {
                 .post("/form", Showcase::form)
                 .route(Route.post("/upload", Showcase::upload).streaming())
                 .post("/trailers", Showcase::trailers)
+                .get("/slow", TimeoutHandler.wrap(RequestHandler.blocking(Showcase::slow), Duration.ofMillis(options.timeoutMillis()),
+                        "the handler ran past " + options.timeoutMillis() + " ms"))
                 .build();
         Server.Builder builder = Server.builder().handler(router).port(options.port()).maxRequestBodySize(options.maxBody())
                 .maxStreamedRequestBodySize(Long.MAX_VALUE);
@@ -96,6 +103,27 @@ public final class Showcase {
             digest.update(chunk, 0, n);
         }
         ctx.success("application/json", "{\"bytes\":" + total + ",\"sha256\":\"" + HexFormat.of().formatHex(digest.digest()) + "\"}");
+    }
+
+    /**
+     * Sleeps {@code ms} milliseconds (0 to an hour) on its virtual thread. Past the server's
+     * {@code --timeout-ms} the TimeoutHandler answers 503 instead, interrupts the sleep, and the
+     * late handler's ctx is never written nor reused until it returns.
+     */
+    static void slow(RequestCtx ctx) {
+        ByteView ms = ctx.queryArgs().peek("ms");
+        long millis = ms == null ? -1 : ms.parseLong();
+        if (millis < 0 || millis > MAX_SLEEP_MS) {
+            ctx.error("ms must be a number from 0 to " + MAX_SLEEP_MS, 400);
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // timed out: the TimeoutHandler has answered
+        }
+        ctx.success("text/plain", "slept " + millis);
     }
 
     /**

@@ -142,6 +142,26 @@ class ShowcaseTest {
     }
 
     @Test
+    void slowAnswersInTimeOrWith503FromTheTimeoutHandler() throws Exception {
+        Server timed = Showcase.server(Options.parse(new String[] {"--port", "0", "--host", "127.0.0.1", "--timeout-ms", "500"}, null)).start();
+        try {
+            String base = "http://127.0.0.1:" + timed.port();
+            HttpResponse<String> quick = client.send(HttpRequest.newBuilder(URI.create(base + "/slow?ms=10")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(quick.statusCode()).isEqualTo(200);
+            assertThat(quick.body()).isEqualTo("slept 10");
+            HttpResponse<String> late = client.send(HttpRequest.newBuilder(URI.create(base + "/slow?ms=5000")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(late.statusCode()).isEqualTo(503);
+            assertThat(late.body()).contains("500 ms");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/slow?ms=-1")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        } finally {
+            timed.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void trailersAreEchoedAfterTheChunkedBody() throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
