@@ -81,6 +81,14 @@ final class BodyReception implements BodyDemand {
         return Progress.NEEDS_DEMAND;
     }
 
+    RequestCtx ctx() {
+        return ctx;
+    }
+
+    Worker worker() {
+        return worker;
+    }
+
     /** The body stalled for the read timeout: the receiver hears of it. */
     Progress timedOut() {
         return fail(new RequestBodyException(ProtocolError.REQUEST_TIMEOUT,

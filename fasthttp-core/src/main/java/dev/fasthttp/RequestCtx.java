@@ -2,13 +2,10 @@ package dev.fasthttp;
 
 import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.http.Status;
-import dev.fasthttp.internal.http1.MultipartParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,18 +37,12 @@ public final class RequestCtx {
     private ConnectionInfo connection;
     private final TrustedProxies trustedProxies;
     private final Forwarding forwarding = new Forwarding();
-    private Object[] userKeys = new Object[4];
-    private Object[] userValues = new Object[4];
-    private int userCount;
+    private final UserValues userValues = new UserValues();
     private RequestHandler blockingContinuation;
     private BodyReceiver bodyReceiver;
     private long startNanos;
     private Throwable failure;
-    private final MultipartLimits multipartLimits;
-    /** Made on first use, then kept with the ctx: most requests never carry a form. */
-    private MultipartForm multipartForm;
-    /** A form read from the body stream, its big files on disk until the request ends; or null. */
-    private SpooledMultipartForm spooledForm;
+    private final RequestForms forms;
     /** The done signal and the timeout: {@link #isDone()}, {@link TimeoutHandler}. */
     final Cancellation cancellation = new Cancellation();
 
@@ -61,7 +52,7 @@ public final class RequestCtx {
 
     RequestCtx(TrustedProxies trustedProxies, MultipartLimits multipartLimits) {
         this.trustedProxies = trustedProxies;
-        this.multipartLimits = multipartLimits;
+        this.forms = new RequestForms(multipartLimits);
     }
 
     void reset(ConnectionInfo connection) {
@@ -71,13 +62,11 @@ public final class RequestCtx {
         pathParams.clear();
         routeTemplate = null;
         failure = null;
-        Arrays.fill(userKeys, 0, userCount, null);
-        Arrays.fill(userValues, 0, userCount, null);
-        userCount = 0;
+        userValues.clear();
         blockingContinuation = null;
         bodyReceiver = null;
         forwarding.reset();
-        clearMultipartForm();
+        forms.clear();
         cancellation.reset();
     }
 
@@ -86,24 +75,12 @@ public final class RequestCtx {
         pathParams.clear();
         routeTemplate = null;
         failure = null;
-        Arrays.fill(userKeys, 0, userCount, null);
-        Arrays.fill(userValues, 0, userCount, null);
-        userCount = 0;
+        userValues.clear();
         blockingContinuation = null;
         bodyReceiver = null;
         connection = null;
-        clearMultipartForm();
+        forms.clear();
         cancellation.reset();
-    }
-
-    private void clearMultipartForm() {
-        if (multipartForm != null) {
-            multipartForm.clear();
-        }
-        if (spooledForm != null) {
-            spooledForm.close(); // deletes the files not saved elsewhere
-            spooledForm = null;
-        }
     }
 
     // ---- the request -------------------------------------------------------------------------
@@ -200,8 +177,8 @@ public final class RequestCtx {
         if (v == null) {
             v = request.postArgs().peek(key);
         }
-        if (v == null && isMultipartFormData()) {
-            v = request.isBodyStreamed() ? streamedForm().value(key) : multipartForm().value(key);
+        if (v == null && RequestForms.isFormData(request)) {
+            v = forms.value(this, key);
         }
         return v;
     }
@@ -221,17 +198,7 @@ public final class RequestCtx {
      *         each with a message saying what is wrong
      */
     public MultipartForm multipartForm() {
-        if (request.isBodyStreamed()) {
-            throw new IllegalStateException("the request body is streamed: read the form with spooledMultipartForm() or multipartStream()");
-        }
-        if (multipartForm == null) {
-            multipartForm = new MultipartForm();
-        }
-        if (!multipartForm.parsed()) {
-            multipartForm.parse(request.headers().contentType(), request.body(), multipartLimits.maxParts(),
-                    multipartLimits.maxPartHeaderSize());
-        }
-        return multipartForm;
+        return forms.buffered(request);
     }
 
     /**
@@ -241,7 +208,7 @@ public final class RequestCtx {
      * @throws RequestRejectedException as {@link #multipartForm()}
      */
     public FormFile formFile(String name) {
-        return request.isBodyStreamed() ? streamedForm().file(name) : multipartForm().file(name);
+        return forms.file(this, name);
     }
 
     /**
@@ -258,19 +225,7 @@ public final class RequestCtx {
      *         cannot be written
      */
     public SpooledMultipartForm spooledMultipartForm() throws IOException {
-        if (spooledForm == null) {
-            spooledForm = SpooledMultipartForm.read(requestBodyStream(), request.headers().contentType(), multipartLimits);
-        }
-        return spooledForm;
-    }
-
-    /** {@link #spooledMultipartForm()} for accessors that throw no checked exception: a failed read is an {@link UncheckedIOException}. */
-    private SpooledMultipartForm streamedForm() {
-        try {
-            return spooledMultipartForm();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return forms.spooled(this);
     }
 
     /**
@@ -283,13 +238,7 @@ public final class RequestCtx {
      *         bad boundary; the stream's parts throw it too (see {@link MultipartStream})
      */
     public MultipartStream multipartStream() {
-        return new MultipartStream(requestBodyStream(), request.headers().contentType(), multipartLimits);
-    }
-
-
-    private boolean isMultipartFormData() {
-        ByteView type = request.headers().contentType();
-        return type != null && MultipartParser.isFormData(type.array(), type.offset(), type.offset() + type.length());
+        return forms.stream(this);
     }
 
     /**
@@ -531,28 +480,12 @@ public final class RequestCtx {
 
     /** A value stored by an earlier handler for this request, or null. Keys compare with equals. */
     public Object userValue(Object key) {
-        for (int i = 0; i < userCount; i++) {
-            if (userKeys[i].equals(key)) {
-                return userValues[i];
-            }
-        }
-        return null;
+        return userValues.get(key);
     }
 
     /** Stores a value for later handlers of this request; cleared when the request ends. */
     public RequestCtx setUserValue(Object key, Object value) {
-        for (int i = 0; i < userCount; i++) {
-            if (userKeys[i].equals(key)) {
-                userValues[i] = value;
-                return this;
-            }
-        }
-        if (userCount == userKeys.length) {
-            userKeys = Arrays.copyOf(userKeys, userCount * 2);
-            userValues = Arrays.copyOf(userValues, userCount * 2);
-        }
-        userKeys[userCount] = key;
-        userValues[userCount++] = value;
+        userValues.put(key, value);
         return this;
     }
 

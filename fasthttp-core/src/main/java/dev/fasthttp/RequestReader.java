@@ -40,6 +40,9 @@ final class RequestReader {
     private boolean moved;
     /** A stream of the current request's body reads into the buffer: {@link #streamBody}. */
     private boolean lent;
+    /** The head of the request admitted last, and whether its body is streamed. */
+    private RequestHead currentHead;
+    private boolean streamsBody;
 
     RequestReader(ServerSettings settings) {
         this.settings = settings;
@@ -124,6 +127,44 @@ final class RequestReader {
         return scanner.error();
     }
 
+    /**
+     * The head ending at {@code headEnd} is complete: parses it into {@code ctx}'s request, binds
+     * its views, and decides how its body is read ({@link #streamsBody()}) and so which limit
+     * applies; the body then begins after the head.
+     *
+     * @return why the request is refused, or null
+     */
+    ProtocolError admit(RequestCtx ctx, int headEnd, RequestParser parser) {
+        RequestHead head = ctx.request().head;
+        ProtocolError error = parseHead(parser, headEnd, head);
+        if (error == null && !ctx.request().bind(settings.normalizePath())) {
+            error = ProtocolError.INVALID_PATH;
+        }
+        streamsBody = error == null && bodyExpected(head) && settings.requestBodyStreaming().streams(ctx);
+        long limit = streamsBody ? settings.maxStreamedRequestBodySize() : settings.maxRequestBodySize();
+        if (error == null && head.contentLength() > limit) {
+            error = ProtocolError.BODY_TOO_LARGE;
+        }
+        if (error == null) {
+            beginBody(headEnd, head);
+        }
+        return error;
+    }
+
+    private static boolean bodyExpected(RequestHead head) {
+        return head.chunked() || head.contentLength() > 0;
+    }
+
+    /** Whether the request admitted last has a body. */
+    boolean bodyExpected() {
+        return bodyStart >= 0 && bodyExpected(currentHead);
+    }
+
+    /** Whether the request admitted last has its body streamed to its handler ({@link RequestBodyStreaming}). */
+    boolean streamsBody() {
+        return streamsBody;
+    }
+
     /** The head ending at {@code headEnd} is complete: parses it into {@code head}. */
     ProtocolError parseHead(RequestParser parser, int headEnd, RequestHead head) {
         start = scanner.requestStart();
@@ -132,7 +173,8 @@ final class RequestReader {
     }
 
     /** The head is accepted: the body (if any) begins at {@code headEnd}. */
-    void beginBody(int headEnd, RequestHead head) {
+    private void beginBody(int headEnd, RequestHead head) {
+        currentHead = head;
         bodyStart = headEnd;
         moved = false;
         if (head.chunked()) {
@@ -232,17 +274,21 @@ final class RequestReader {
     }
 
     /**
-     * The handler is done with the streamed body: the buffer is ours again. If the body was read to
-     * its end, the next request begins after it; if not, the connection must close.
+     * The handler is done with the streamed body: the buffer is ours again, and what the stream
+     * read and what went wrong are counted into {@code counters}.
+     *
+     * @return true if the body was read to its end, so the next request begins after it; false if
+     *         not, and the connection must close
      */
-    void streamed(StreamedRequestBody body) {
+    boolean streamed(StreamedRequestBody body, Counters counters) {
         lent = false;
         end = body.end();
-        if (body.requestEnd() >= 0) {
-            start = body.requestEnd();
-        } else {
-            start = end; // the rest is unknown ground: the connection closes
+        counters.add(Counters.BYTES_READ, body.bytesRead());
+        if (body.failure() != null) {
+            counters.protocolError(body.failure().error());
         }
+        start = body.requestEnd() >= 0 ? body.requestEnd() : end; // else the rest is unknown ground
+        return body.requestEnd() >= 0;
     }
 
     /** Whether a stream of the body reads into the buffer now. */

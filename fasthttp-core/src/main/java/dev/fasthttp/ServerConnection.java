@@ -4,8 +4,6 @@ import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.http1.ChunkedDecoder;
 import dev.fasthttp.internal.http1.HeadScanner;
 import dev.fasthttp.internal.http1.RequestHead;
-import dev.fasthttp.internal.server.Linger;
-import dev.fasthttp.internal.transport.IoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -26,118 +24,62 @@ import java.nio.channels.SocketChannel;
  *             |  +--------- done ----------- DETACHED (a virtual thread owns the ctx)  |
  *             |     (client gone, handler timeout, shutdown cut: the ctx's done signal, Cancellation)
  *             |                                                                       |
+ *             |  head of a streamed body: handler inline, then DETACHED (it reads the body off
+ *             |  the loop) or RECEIVING (a BodyReceiver takes it here, as demand allows) --> READING
+ *             |                                                                       |
  *             |  socket buffer full: WRITING --drained--> READING (pipelined bytes first)
  *             |
  *             +--refused / Connection: close / timeout--> LINGERING (output shut, input drained) --> CLOSED
  * </pre>
  *
  * <p>All of it runs on the worker's loop thread (or, for {@link Server#serveConnection}, on the
- * caller's thread with a blocking channel). This class owns the states and every transition,
- * and the timeouts that force one; the mechanisms are its parts: {@link RequestReader} (the
- * input and its framing), {@link HandlerDispatch} (running handlers, errors as responses),
- * {@link ResponseWriter} (output, and what the socket did not take yet) and {@link Linger}.
+ * caller's thread with a blocking channel). This class owns the states and every transition but
+ * the connection's end (lingering, closing: {@link LoopConnection}), and the timeouts that force
+ * one; the mechanisms are its parts: {@link RequestReader} (the input and its framing),
+ * {@link HandlerDispatch} (running handlers, errors as responses), {@link ResponseWriter} (output,
+ * and what the socket did not take yet), {@link StreamedRequestFlow} (bodies read as they arrive).
  * Requests already buffered (pipelining) are all served before the responses are flushed in one
  * write.
  *
  * <p>Connection objects are pooled, and reused once closed: {@link Offload} tells work that
  * finishes late on a virtual thread whether the connection it began on is still the same one.
  */
-final class ServerConnection implements IoHandler {
-
-    private enum State { READING, WRITING, DETACHED, RECEIVING, LINGERING, CLOSED }
+final class ServerConnection extends LoopConnection {
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /**
-     * For a connection of an event loop, that loop's worker. For one served on a caller's thread,
-     * the worker lent to it for the bytes it is handling, and null while it waits for more.
-     */
-    private Worker worker;
-    private final Server server;
-    private final ServerSettings settings;
     private final RequestReader reader;
     private final ResponseWriter writer;
-    private final Linger linger = new Linger();
     private final Offload offload = new Offload(this);
 
     ServerConnection prev;
     ServerConnection next;
 
-    private ByteChannel channel;
-    private SocketChannel socket;
-    private SelectionKey key;
-    private final ConnectionIdentity identity;
-    private boolean admitted;
-    private State state = State.CLOSED;
-
     /** The request being read or served: set once its head is parsed, cleared once its response is out. */
     private RequestCtx ctx;
-    private boolean closeAfterWrite;
-    /** The client said this request is its last (Connection: close, or HTTP/1.0 without keep-alive). */
-    private boolean clientClosing;
-
-    private final Deadline deadline = new Deadline();
-    /** The body of the request being served, received on the loop by its handler's {@link BodyReceiver}; or null. */
-    private BodyReception reception;
+    private final StreamedRequestFlow streamedFlow;
 
     ServerConnection(Worker worker) {
-        this.worker = worker;
-        this.server = worker.server;
-        this.settings = worker.settings;
+        super(worker);
         this.reader = new RequestReader(settings);
         this.writer = new ResponseWriter(settings.writeBufferSize());
-        this.identity = new ConnectionIdentity(server);
+        this.streamedFlow = new StreamedRequestFlow(reader, new StreamedHost());
     }
 
+    @Override
     void open(ByteChannel channel, SocketChannel socket, InetSocketAddress remote, long id, boolean admitted) {
-        this.channel = channel;
-        this.socket = socket;
-        identity.open(id, remote);
-        this.admitted = admitted;
-        this.state = State.READING;
-        this.key = null;
+        super.open(channel, socket, remote, id, admitted);
         this.ctx = null;
-        this.closeAfterWrite = false;
-        this.clientClosing = false;
-        this.reception = null;
+        streamedFlow.reset();
         reader.reset();
         writer.reset();
-        linger.reset();
-    }
-
-    void register(SelectionKey key) {
-        this.key = key;
-    }
-
-    /** Reports NEW and starts the idle clock. */
-    void opened() {
-        identity.notify(settings, ConnectionState.NEW);
-        setDeadline(TimeoutKind.IDLE);
     }
 
     // ---- events ------------------------------------------------------------------------------
 
     @Override
-    public void onReady(SelectionKey key) {
-        if (!key.isValid()) {
-            return;
-        }
-        int ready = key.readyOps();
-        if ((ready & SelectionKey.OP_WRITE) != 0) {
-            onWritable();
-        } else if ((ready & SelectionKey.OP_READ) != 0) {
-            onReadable();
-        }
-    }
-
-    private void onReadable() {
+    void onReadable() {
         try {
-            if (state == State.LINGERING) {
-                if (linger.discard(channel, reader.discardBuffer(worker.readBuffers))) {
-                    close();
-                }
-                return;
-            }
             if (state == State.RECEIVING) {
                 receive(ctx);
             } else if (state == State.DETACHED) {
@@ -152,7 +94,8 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    private void onWritable() {
+    @Override
+    void onWritable() {
         try {
             if (state != State.WRITING || !continueWriting()) {
                 return;
@@ -260,38 +203,30 @@ final class ServerConnection implements IoHandler {
         identity.countRequest();
         ctx = newContext();
         identity.notify(settings, ConnectionState.ACTIVE);
-        RequestHead head = ctx.request().head;
-        ProtocolError error = reader.parseHead(worker.parser, headEnd, head);
-        if (error == null && !ctx.request().bind(settings.normalizePath())) {
-            error = ProtocolError.INVALID_PATH;
-        }
-        boolean hasBody = head.chunked() || head.contentLength() > 0;
-        boolean streamed = error == null && hasBody && settings.requestBodyStreaming().streams(ctx);
-        if (error == null && head.contentLength() > (streamed ? settings.maxStreamedRequestBodySize() : settings.maxRequestBodySize())) {
-            error = ProtocolError.BODY_TOO_LARGE;
-        }
+        ProtocolError error = reader.admit(ctx, headEnd, worker.parser);
         if (error != null) {
             refuse(error);
             return false;
         }
-        reader.beginBody(headEnd, head);
         if (settings.responseObserver() != null) {
             ctx.markStart(System.nanoTime());
         }
-        if (head.expectContinue() && head.minorVersion() >= 1 && hasBody) {
+        RequestHead head = ctx.request().head;
+        if (head.expectContinue() && head.minorVersion() >= 1 && reader.bodyExpected()) {
             // Asked whatever the split: a client may send the body without waiting (RFC 9110 10.1.1),
             // and that must not get it past a refusal.
             if (!settings.continueHandler().accept(ctx)) {
                 refuse(ProtocolError.EXPECTATION_FAILED);
                 return false;
             }
-            if (streamed || reader.completeBody(ctx.request()) == ChunkedDecoder.NEED_MORE) {
+            if (reader.streamsBody() || reader.completeBody(ctx.request()) == ChunkedDecoder.NEED_MORE) {
                 worker.out.append(CONTINUE);
                 flush();
             }
         }
-        if (streamed) {
-            serveStreamed();
+        if (reader.streamsBody()) {
+            prepareToServe(ctx);
+            streamedFlow.start(worker, ctx, channel, socket, key != null);
             return false;
         }
         return true;
@@ -318,96 +253,54 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    /**
-     * Runs the handler with the body still to come: it streams the body from a virtual thread
-     * ({@code runBlocking}, {@link StreamedRequestBody}) or receives it here, on the loop
-     * ({@link BodyReception}); a handler that does neither leaves it to be dropped.
-     */
-    private void serveStreamed() throws IOException {
-        RequestCtx c = ctx;
-        StreamedRequestBody body = reader.streamBody(c.request(), worker.parser, worker.readBuffers,
-                settings.maxStreamedRequestBodySize(), settings.requestBodyStreamBufferSize(), channel, socket);
-        c.request().streamBody(body);
-        prepareToServe(c);
-        body.waits(key == null); // a loop must not wait: only a caller's thread may
-        HandlerDispatch.runInline(worker, c, settings.handler());
-        RequestHandler continuation = c.takeBlockingContinuation();
-        BodyReceiver receiver = c.takeBodyReceiver();
-        if (continuation != null && key != null) {
-            body.waits(true);
-            detach();
-            offload.runBlocking(worker, c, continuation, body);
-            return;
-        }
-        if (continuation != null) {
-            HandlerDispatch.runBlockingChain(worker, c, continuation); // a caller's thread may block
-        } else if (receiver != null && c.failure() == null) {
-            reception = new BodyReception(worker, c, body, receiver, () -> worker.loop().execute(() -> receive(c)));
-            state = State.RECEIVING;
-            if (!receiving()) {
-                return;
-            }
-        }
-        if (reception == null) {
-            body.finish();
-        }
-        reception = null;
-        endStreamedBody(c, body);
-        state = State.READING;
-        finishResponse(c);
-    }
-
-    /** Hands the receiver what came; true once the body is done and the response set. */
-    private boolean receiving() {
-        BodyReception.Progress progress = reception.pump();
-        if (progress == BodyReception.Progress.DONE) {
-            return true;
-        }
-        if (key != null) {
-            key.interestOps(progress == BodyReception.Progress.NEEDS_INPUT ? SelectionKey.OP_READ : 0);
-        }
-        setDeadline(TimeoutKind.READ); // the body must come, and be asked for, within the read timeout
-        return false;
-    }
-
-    /** Bytes came, or demand did, for the body {@code c}'s receiver takes: goes on with it, and with the connection once it is done. */
+    /** Bytes came, or demand did, for {@code c}'s body received on the loop: goes on with it, and with the connection once it is done. */
     private void receive(RequestCtx c) {
-        if (state != State.RECEIVING || ctx != c) {
+        if (state != State.RECEIVING || ctx != c || !streamedFlow.receives(c)) {
             return; // a late wake: the body was done, or the connection closed
         }
         try {
-            if (receiving()) {
-                received(c);
+            if (streamedFlow.pump()) {
+                serveBuffered();
             }
         } catch (IOException e) {
             close();
         }
     }
 
-    private void received(RequestCtx c) throws IOException {
-        StreamedRequestBody body = c.request().streamedBody();
-        reception = null;
-        state = State.READING;
-        key.interestOps(SelectionKey.OP_READ);
-        endStreamedBody(c, body);
-        finishResponse(c);
-        serveBuffered();
-    }
+    /** {@link StreamedRequestFlow}'s hold on this connection. */
+    private final class StreamedHost implements StreamedRequestFlow.Host {
 
-    /**
-     * The streamed body's handler is done: the read buffer is the connection's again. A body not
-     * read to its end (too long to drain, or broken) leaves the connection unusable: it closes
-     * after the response, lingering, since the client may still be sending.
-     */
-    private void endStreamedBody(RequestCtx c, StreamedRequestBody body) {
-        reader.streamed(body);
-        worker.counters().add(Counters.BYTES_READ, body.bytesRead());
-        if (body.failure() != null) {
-            worker.counters().protocolError(body.failure().error());
+        @Override
+        public void offload(RequestCtx c, RequestHandler continuation, StreamedRequestBody body) throws IOException {
+            detach();
+            offload.runBlocking(worker, c, continuation, body);
         }
-        if (body.requestEnd() < 0) {
-            c.response().setConnectionClose();
-            clientClosing = false;
+
+        @Override
+        public void awaitBody(boolean input) throws IOException {
+            if (key == null) {
+                throw new IOException("a body received on a caller's thread must be asked for within onData");
+            }
+            state = State.RECEIVING;
+            key.interestOps(input ? SelectionKey.OP_READ : 0);
+            setDeadline(TimeoutKind.READ); // the body must come, and be asked for, within the read timeout
+        }
+
+        @Override
+        public void wake(RequestCtx c) {
+            worker.loop().execute(() -> receive(c));
+        }
+
+        @Override
+        public void bodyDone(RequestCtx c, boolean bodyComplete) throws IOException {
+            if (state == State.RECEIVING) {
+                attach();
+            }
+            if (!bodyComplete) {
+                c.response().setConnectionClose();
+                clientClosing = false; // it may still be sending: linger
+            }
+            finishResponse(c);
         }
     }
 
@@ -516,8 +409,9 @@ final class ServerConnection implements IoHandler {
         try {
             attach();
             if (stream == null) {
-                if (c.request().isBodyStreamed()) {
-                    endStreamedBody(c, c.request().streamedBody());
+                if (c.request().isBodyStreamed() && !streamedFlow.endOffloaded(worker, c)) {
+                    c.response().setConnectionClose();
+                    clientClosing = false;
                 }
                 finishResponse(c);
             } else {
@@ -600,10 +494,6 @@ final class ServerConnection implements IoHandler {
         }
     }
 
-    private void setDeadline(TimeoutKind kind) {
-        deadline.start(kind, worker, key != null);
-    }
-
     /** Called by the loop's tick. */
     void checkDeadline(long now) {
         if (!deadline.passed(now)) {
@@ -616,9 +506,9 @@ final class ServerConnection implements IoHandler {
         TimeoutKind kind = deadline.kind();
         if (state == State.RECEIVING) {
             worker.counters().timeout(kind);
-            reception.timedOut();
             try {
-                received(ctx); // the receiver's answer to the stall goes out, then the connection closes
+                streamedFlow.timedOut(); // the receiver's answer to the stall goes out, then the connection closes
+                serveBuffered();
             } catch (IOException e) {
                 close();
             }
@@ -640,86 +530,38 @@ final class ServerConnection implements IoHandler {
         close();
     }
 
-    /** Shutdown: an idle connection closes now; a busy one closes after its response. */
-    void drain() {
-        boolean idle = state == State.READING && !reader.busy();
-        if (idle || state == State.LINGERING) {
-            close();
-        }
+    @Override
+    boolean busy() {
+        return reader.busy();
     }
 
-    /** Sends a canned response to a connection refused at accept, then lingers. */
-    void rejectAndClose(byte[] response) {
-        try {
-            ResponseWriter.writeSome(worker, channel, ByteBuffer.wrap(response));
-        } catch (IOException e) {
-            close();
-            return;
-        }
-        startLingering();
+    @Override
+    ByteBuffer discardBuffer() {
+        return reader.discardBuffer(worker.readBuffers);
     }
 
-    /**
-     * The last response is out. A client that announced this request as its last, and sent
-     * nothing after it, gets a plain close; any other may still be sending, so it gets a
-     * lingering one.
-     */
-    private void closeAfterLastResponse() {
-        if (clientClosing && !reader.busy()) {
-            close();
-        } else {
-            startLingering();
-        }
-    }
-
-    /** Closes our side for writing and reads what the client still sends until it closes too: {@link Linger}. */
-    private void startLingering() {
-        if (socket == null || key == null || server.state.draining()) {
-            close();
-            return;
-        }
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            close();
-            return;
-        }
-        state = State.LINGERING;
+    @Override
+    void releaseRequest() {
         if (ctx != null) {
             worker.releaseContext(ctx);
             ctx = null;
         }
-        key.interestOps(SelectionKey.OP_READ);
-        deadline.lingerFor(Linger.NANOS, worker);
     }
 
-    /** Closes the socket and gives back everything borrowed. Idempotent. */
-    void close() {
-        if (state == State.CLOSED) {
-            return;
-        }
+    @Override
+    void released() {
         boolean detached = state == State.DETACHED;
-        state = State.CLOSED;
         offload.closed(worker, detached ? ctx : null);
-        if (key != null) {
-            key.cancel();
-            key = null;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
         reader.release(worker.readBuffers);
         if (ctx != null && !detached) {
             worker.releaseContext(ctx); // a detached ctx belongs to its virtual thread until it returns
         }
         ctx = null;
         writer.release(worker);
-        deadline.clear();
-        identity.notify(settings, ConnectionState.CLOSED);
-        worker.closed(this, admitted, identity.remoteAddress());
-        channel = null;
-        socket = null;
+    }
+
+    @Override
+    void returned(boolean admitted, InetSocketAddress remote) {
+        worker.closed(this, admitted, remote);
     }
 }
