@@ -261,7 +261,11 @@ final class RequestReader {
             if (in.capacity() - head >= room) {
                 compact();
             } else {
-                grow(head + Math.max(room, end - bodyStart), pool);
+                ByteBuffer large = pool.acquireLarge(); // holds the longest head, its buffered bytes and the room
+                System.arraycopy(in.array(), start, large.array(), 0, end - start);
+                pool.release(in);
+                in = large;
+                shift(start);
             }
             parser.parse(in.array(), start, bodyStart, request.head);
             request.bind(settings.normalizePath());
@@ -340,6 +344,15 @@ final class RequestReader {
         }
         shift(start);
         return kept;
+    }
+
+    /**
+     * The size of the buffers streamed bodies read into: room for the body after the longest head
+     * (a head grows its buffer up to the head limit and 2 KiB, see {@link #makeRoom}), whatever was
+     * read with it still in it.
+     */
+    static int streamBufferSize(ServerSettings settings) {
+        return settings.maxRequestHeaderSize() + 2 * 1024 + settings.requestBodyStreamBufferSize();
     }
 
     // ---- room --------------------------------------------------------------------------------

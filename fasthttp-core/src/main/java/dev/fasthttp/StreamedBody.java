@@ -10,6 +10,7 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /**
  * Writes a streamed response body from the thread that produces it (a virtual thread, or the
@@ -22,6 +23,9 @@ import java.nio.channels.SocketChannel;
  * most the write timeout.
  */
 final class StreamedBody {
+
+    /** The selector has one key, the socket's: that it is ready is all a wait needs to know. */
+    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     /** Room before the data for the chunk-size line: 15 hex digits and CRLF. */
     private static final int SIZE_LINE_ROOM = 17;
@@ -150,14 +154,14 @@ final class StreamedBody {
             selector = Selector.open();
             socket.register(selector, SelectionKey.OP_WRITE);
         }
-        if (selector.select(writeTimeoutMillis) == 0) {
+        // The consumer form keeps no selected-key set: nothing is allocated for the key each wait.
+        if (selector.select(IGNORE_KEY, writeTimeoutMillis) == 0) {
             if (Thread.interrupted()) {
                 throw new InterruptedIOException();
             }
             timedOut = true;
             throw new IOException("write timed out after " + writeTimeoutMillis + " ms");
         }
-        selector.selectedKeys().clear();
     }
 
     /** The last chunk, then the trailers if any, then the empty line that ends the message. */

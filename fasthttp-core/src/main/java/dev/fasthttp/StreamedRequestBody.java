@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A request body read as it arrives, by the handler's thread (a virtual thread, or the caller's
@@ -32,6 +33,9 @@ import java.util.Objects;
  * timeout between two reads.
  */
 final class StreamedRequestBody extends InputStream {
+
+    /** The selector has one key, the socket's: that it is ready is all a wait needs to know. */
+    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     /** What the server reads, at most, of a body its handler left unread, to keep the connection. */
     static final int MAX_DRAIN = 256 * 1024;
@@ -347,13 +351,13 @@ final class StreamedRequestBody extends InputStream {
             selector = Selector.open();
             socket.register(selector, SelectionKey.OP_READ);
         }
-        if (selector.select(readTimeoutMillis) == 0) {
+        // The consumer form keeps no selected-key set: nothing is allocated for the key each wait.
+        if (selector.select(IGNORE_KEY, readTimeoutMillis) == 0) {
             if (Thread.interrupted()) {
                 throw new InterruptedIOException("interrupted while waiting for the request body");
             }
             throw fail(ProtocolError.REQUEST_TIMEOUT, "no body bytes for " + readTimeoutMillis + " ms");
         }
-        selector.selectedKeys().clear();
     }
 
     private RequestBodyException fail(ProtocolError error, String message) {

@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadFactory;
 final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
 
     private static final int MAX_POOLED_BUFFERS = 1024;
+    /** Streamed request bodies' buffers kept per loop: 16 of 64 KiB and a head by default, about 1.3 MiB. */
+    private static final int MAX_POOLED_STREAM_BUFFERS = 16;
     private static final int MAX_POOLED_CONTEXTS = 1024;
     private static final int MAX_POOLED_CONNECTIONS = 1024;
     private static final ThreadFactory VIRTUAL_THREADS = Thread.ofVirtual().name("fasthttp-blocking-", 0).factory();
@@ -79,7 +81,8 @@ final class Worker implements Acceptor.Loop, StallWatchdog.Watched {
         this.counters = counters;
         this.settings = server.settings;
         this.loop = loop;
-        this.readBuffers = new BufferPool(settings.readBufferSize(), MAX_POOLED_BUFFERS);
+        this.readBuffers = new BufferPool(settings.readBufferSize(), MAX_POOLED_BUFFERS,
+                RequestReader.streamBufferSize(settings), MAX_POOLED_STREAM_BUFFERS);
         this.parser = new RequestParser(settings.maxRequestUriLength());
         this.serverHeaderLine = settings.serverHeaderLine();
         this.out = new ByteBuf(settings.writeBufferSize());

@@ -10,16 +10,29 @@ import java.nio.ByteBuffer;
  * keep-alive connections hold none. At most {@code maxPooled} free buffers are kept; beyond
  * that, released buffers are left to the garbage collector, so a burst does not pin memory
  * forever.
+ *
+ * <p>A second, smaller set holds the bigger buffers that streamed request bodies read into
+ * ({@link #acquireLarge()}): one per streamed request, so an upload costs no new buffer either.
  */
 public final class BufferPool {
 
     private final int bufferSize;
     private final ByteBuffer[] free;
     private int count;
+    private final int largeSize;
+    private final ByteBuffer[] freeLarge;
+    private int largeCount;
 
     public BufferPool(int bufferSize, int maxPooled) {
+        this(bufferSize, maxPooled, 0, 0);
+    }
+
+    /** With {@code maxLargePooled} buffers of {@code largeSize} bytes kept for {@link #acquireLarge()}. */
+    public BufferPool(int bufferSize, int maxPooled, int largeSize, int maxLargePooled) {
         this.bufferSize = bufferSize;
         this.free = new ByteBuffer[maxPooled];
+        this.largeSize = largeSize;
+        this.freeLarge = new ByteBuffer[maxLargePooled];
     }
 
     public int bufferSize() {
@@ -36,11 +49,28 @@ public final class BufferPool {
         return ByteBuffer.allocate(bufferSize);
     }
 
+    /** A cleared buffer of {@link #largeSize()} bytes. */
+    public ByteBuffer acquireLarge() {
+        if (largeCount > 0) {
+            ByteBuffer b = freeLarge[--largeCount];
+            freeLarge[largeCount] = null;
+            return b;
+        }
+        return ByteBuffer.allocate(largeSize);
+    }
+
+    public int largeSize() {
+        return largeSize;
+    }
+
     /** Returns a buffer; buffers of another size (grown ones) are dropped. */
     public void release(ByteBuffer buffer) {
         if (buffer.capacity() == bufferSize && count < free.length) {
             buffer.clear();
             free[count++] = buffer;
+        } else if (buffer.capacity() == largeSize && largeCount < freeLarge.length) {
+            buffer.clear();
+            freeLarge[largeCount++] = buffer;
         }
     }
 }
