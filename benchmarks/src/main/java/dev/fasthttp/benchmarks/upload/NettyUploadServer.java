@@ -1,6 +1,7 @@
 package dev.fasthttp.benchmarks.upload;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -31,10 +32,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Netty 4.2 streaming a request body: {@link HttpServerCodec} (its defaults: content in pieces of
- * at most 8 KiB) and a handler that counts the bytes of each {@link HttpContent} as it comes and
- * lets it go, with no {@code HttpObjectAggregator}; at {@link LastHttpContent} it answers the
- * count. One event loop (epoll when available, as the load comparison's Netty peer), Netty's
- * pooled buffers.
+ * at most 8 KiB) and a handler that takes each {@link HttpContent} as it comes and lets it go,
+ * with no {@code HttpObjectAggregator}; at {@link LastHttpContent} it answers the byte count. One
+ * event loop (epoll when available, as the load comparison's Netty peer), Netty's pooled buffers.
+ *
+ * <p>Two handlers: one copies each piece into a heap array, the work {@link FasthttpUploadServer}'s
+ * handler does when it reads the body from an {@code InputStream}; the other only counts, leaving
+ * the bytes where Netty read them (off-heap), which no {@code InputStream} reader can do.
  *
  * <p>Not measured: {@code HttpPostRequestDecoder}. It keeps every file part it decodes in an
  * {@code HttpData}, in memory or in a temporary file, so a 1 GiB multipart upload through it would
@@ -42,10 +46,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class NettyUploadServer implements UploadServer {
 
+    /** Where the copying handler copies the body to, and forgets it (shared, as {@link FasthttpUploadServer}'s). */
+    private static final byte[] SCRATCH = new byte[64 * 1024];
+
     private final EventLoopGroup group;
     private final Channel channel;
 
-    NettyUploadServer() {
+    /** @param copy whether the handler copies the content into a heap array, or only counts it */
+    NettyUploadServer(boolean copy) {
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
@@ -55,7 +63,7 @@ final class NettyUploadServer implements UploadServer {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new CountingHandler());
+                            ch.pipeline().addLast(new HttpServerCodec(), new CountingHandler(copy));
                         }
                     })
                     .bind("127.0.0.1", 0).sync().channel();
@@ -69,8 +77,13 @@ final class NettyUploadServer implements UploadServer {
     /** Counts one request's content; the superclass releases each message after {@link #channelRead0}. */
     private static final class CountingHandler extends SimpleChannelInboundHandler<HttpObject> {
 
+        private final boolean copy;
         private long count;
         private boolean keepAlive;
+
+        CountingHandler(boolean copy) {
+            this.copy = copy;
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
@@ -79,7 +92,12 @@ final class NettyUploadServer implements UploadServer {
                 keepAlive = HttpUtil.isKeepAlive(request);
             }
             if (msg instanceof HttpContent content) {
-                count += content.content().readableBytes();
+                ByteBuf bytes = content.content();
+                int n = bytes.readableBytes();
+                for (int at = 0; copy && at < n; at += SCRATCH.length) {
+                    bytes.getBytes(bytes.readerIndex() + at, SCRATCH, 0, Math.min(SCRATCH.length, n - at));
+                }
+                count += n;
             }
             if (msg instanceof LastHttpContent) {
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * from upload to upload; server and client in this process.
  *
  * <ul>
- * <li>{@code server}: {@code fasthttp}, a route declared {@code streaming()}
- *     ({@link FasthttpUploadServer}); {@code netty}, {@code HttpServerCodec} with the content
- *     counted piece by piece ({@link NettyUploadServer}).</li>
+ * <li>{@code server}: {@code fasthttp}, a route declared {@code streaming()} whose handler reads
+ *     the body from its {@code InputStream} into an array ({@link FasthttpUploadServer});
+ *     {@code netty}, {@code HttpServerCodec} with each piece of content copied into an array as it
+ *     comes, the same work; {@code netty-count-only}, the same with the pieces only counted, their
+ *     bytes never read ({@link NettyUploadServer}).</li>
  * <li>{@code client}: {@code raw}, a blocking socket that allocates nothing per upload
  *     ({@link RawUploadClient}), so that {@code -prof gc}'s {@code gc.alloc.rate.norm} is the
  *     server's bytes per upload; {@code jdk}, the JDK's {@code HttpClient} with an
@@ -46,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class UploadBenchmark {
 
-    @Param({"fasthttp", "netty"})
+    @Param({"fasthttp", "netty", "netty-count-only"})
     public String server;
 
     @Param({"raw", "jdk"})

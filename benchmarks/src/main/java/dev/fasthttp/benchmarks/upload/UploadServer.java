@@ -11,7 +11,8 @@ public interface UploadServer extends AutoCloseable {
     static UploadServer start(String name) {
         return switch (name) {
             case "fasthttp" -> new FasthttpUploadServer();
-            case "netty" -> new NettyUploadServer();
+            case "netty" -> new NettyUploadServer(true);
+            case "netty-count-only" -> new NettyUploadServer(false);
             default -> throw new IllegalArgumentException("no upload server named " + name);
         };
     }
