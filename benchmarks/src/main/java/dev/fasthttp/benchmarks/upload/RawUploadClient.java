@@ -7,13 +7,15 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A client that allocates nothing per upload, so that a benchmark's bytes per operation are the
  * server's: a blocking {@link SocketChannel} kept alive, a head written into a direct buffer
  * before each upload, one 64 KiB direct buffer of body bytes written again and again, and the
  * small answer read into a direct buffer and parsed in place (status, Content-Length, the decimal
- * count). Sends {@code Content-Length} framing; expects no bytes after the answer.
+ * count). Sends {@code Content-Length} framing; expects no bytes after the answer. It may pause
+ * after each 64 KiB it writes, as a client slower than the server would ({@link PacedUploads}).
  */
 final class RawUploadClient implements UploadClient {
 
@@ -22,12 +24,19 @@ final class RawUploadClient implements UploadClient {
             + "Content-Type: application/octet-stream\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
+    private final long pauseNanos;
     private final SocketChannel channel;
     private final ByteBuffer head = ByteBuffer.allocateDirect(256);
     private final ByteBuffer body = ByteBuffer.allocateDirect(CHUNK);
     private final ByteBuffer answer = ByteBuffer.allocateDirect(4096);
 
     RawUploadClient(int port) throws IOException {
+        this(port, 0);
+    }
+
+    /** @param pauseNanos how long to pause after each 64 KiB written, 0 for none */
+    RawUploadClient(int port, long pauseNanos) throws IOException {
+        this.pauseNanos = pauseNanos;
         channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         for (int i = 0; i < CHUNK; i++) {
@@ -46,6 +55,9 @@ final class RawUploadClient implements UploadClient {
             body.clear().limit(n);
             writeFully(body);
             left -= n;
+            if (pauseNanos > 0) {
+                LockSupport.parkNanos(pauseNanos);
+            }
         }
         return readAnswer(size);
     }
