@@ -34,7 +34,10 @@ class JmhSmokeTest {
         "ClientBenchmark.fasthttpPipelineClient10$",
         "JdkClientBenchmark.jdkClientGetEndToEnd10TCP$",
         "ApacheClientBenchmark.apacheClientGetEndToEnd10TCP$",
+        "upload.UploadBenchmark.upload$",
     };
+    /** UploadBenchmark runs once per server and client (3 x 2), with the smallest body. */
+    private static final int UPLOAD_RUNS = 6;
 
     @Test
     void benchmarksRunAndProduceAScore() throws Exception {
@@ -44,6 +47,7 @@ class JmhSmokeTest {
         }
         Options options = builder
                 .param("path", "param") // RouterBenchmark: the request with four path parameters
+                .param("sizeMiB", "1") // UploadBenchmark: 1 MiB uploads
                 .forks(0)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(100))
@@ -56,7 +60,7 @@ class JmhSmokeTest {
 
         Collection<RunResult> results = new Runner(options).run();
 
-        assertThat(results).hasSize(BENCHMARKS.length);
+        assertThat(results).hasSize(BENCHMARKS.length - 1 + UPLOAD_RUNS);
         for (RunResult result : results) {
             double score = result.getPrimaryResult().getScore();
             assertThat(score).as(result.getParams().getBenchmark()).isPositive().isFinite();
