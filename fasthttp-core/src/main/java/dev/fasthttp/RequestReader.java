@@ -52,6 +52,8 @@ final class RequestReader {
     void reset() {
         in = null;
         lent = false;
+        currentHead = null;
+        streamsBody = false;
         start = end = 0;
         inRequest = false;
         scanner.reset(0);
@@ -157,7 +159,7 @@ final class RequestReader {
 
     /** Whether the request admitted last has a body. */
     boolean bodyExpected() {
-        return bodyStart >= 0 && bodyExpected(currentHead);
+        return bodyExpected(currentHead);
     }
 
     /** Whether the request admitted last has its body streamed to its handler ({@link RequestBodyStreaming}). */

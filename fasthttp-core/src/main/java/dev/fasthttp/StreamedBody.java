@@ -2,15 +2,13 @@ package dev.fasthttp;
 
 import dev.fasthttp.internal.bytes.ByteBuf;
 import dev.fasthttp.internal.bytes.Numbers;
+import dev.fasthttp.internal.server.SocketWait;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
 
 /**
  * Writes a streamed response body from the thread that produces it (a virtual thread, or the
@@ -23,9 +21,6 @@ import java.util.function.Consumer;
  * most the write timeout.
  */
 final class StreamedBody {
-
-    /** The selector has one key, the socket's: that it is ready is all a wait needs to know. */
-    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     /** Room before the data for the chunk-size line: 15 hex digits and CRLF. */
     private static final int SIZE_LINE_ROOM = 17;
@@ -43,7 +38,7 @@ final class StreamedBody {
     private final int bufferSize;
     private final long writeTimeoutMillis;
     private final System.Logger logger;
-    private Selector selector;
+    private final SocketWait writable;
     private long bytesWritten;
     private boolean timedOut;
 
@@ -59,6 +54,7 @@ final class StreamedBody {
         this.bufferSize = settings.writeBufferSize();
         this.writeTimeoutMillis = Math.max(1, settings.writeTimeout().toMillis());
         this.logger = settings.logger();
+        this.writable = new SocketWait(socket, SelectionKey.OP_WRITE);
     }
 
     /**
@@ -109,13 +105,7 @@ final class StreamedBody {
             return false;
         } finally {
             closeBodyStream.run();
-            if (selector != null) {
-                try {
-                    selector.close();
-                } catch (IOException ignored) {
-                    // nothing left to do
-                }
-            }
+            writable.close();
         }
     }
 
@@ -150,15 +140,7 @@ final class StreamedBody {
         if (socket == null) {
             return; // a blocking channel: write() itself waits
         }
-        if (selector == null) {
-            selector = Selector.open();
-            socket.register(selector, SelectionKey.OP_WRITE);
-        }
-        // The consumer form keeps no selected-key set: nothing is allocated for the key each wait.
-        if (selector.select(IGNORE_KEY, writeTimeoutMillis) == 0) {
-            if (Thread.interrupted()) {
-                throw new InterruptedIOException();
-            }
+        if (!writable.await(writeTimeoutMillis)) {
             timedOut = true;
             throw new IOException("write timed out after " + writeTimeoutMillis + " ms");
         }

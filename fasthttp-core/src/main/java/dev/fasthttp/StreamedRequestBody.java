@@ -2,16 +2,14 @@ package dev.fasthttp;
 
 import dev.fasthttp.http.ProtocolError;
 import dev.fasthttp.internal.http1.ChunkedDecoder;
+import dev.fasthttp.internal.server.SocketWait;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A request body read as it arrives, by the handler's thread (a virtual thread, or the caller's
@@ -33,9 +31,6 @@ import java.util.function.Consumer;
  * timeout between two reads.
  */
 final class StreamedRequestBody extends InputStream {
-
-    /** The selector has one key, the socket's: that it is ready is all a wait needs to know. */
-    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     /** What the server reads, at most, of a body its handler left unread, to keep the connection. */
     static final int MAX_DRAIN = 256 * 1024;
@@ -67,7 +62,7 @@ final class StreamedRequestBody extends InputStream {
     private boolean finished;
     private long bytesRead;
     private long delivered;
-    private Selector selector;
+    private final SocketWait readable;
     private boolean waits = true;
 
     /**
@@ -88,6 +83,7 @@ final class StreamedRequestBody extends InputStream {
         this.maxTrailerSize = settings.maxRequestHeaderSize();
         this.readTimeoutMillis = Math.max(1, settings.readTimeout().toMillis());
         this.request = request;
+        this.readable = new SocketWait(socket, SelectionKey.OP_READ);
         if (length < 0) {
             chunked = ChunkedDecoder.forRequests();
             chunked.reset(bodyStart);
@@ -203,7 +199,7 @@ final class StreamedRequestBody extends InputStream {
             return false;
         } finally {
             finished = true;
-            closeSelector();
+            readable.close();
         }
     }
 
@@ -347,15 +343,7 @@ final class StreamedRequestBody extends InputStream {
         if (socket == null) {
             return; // a blocking channel: read() itself waits
         }
-        if (selector == null) {
-            selector = Selector.open();
-            socket.register(selector, SelectionKey.OP_READ);
-        }
-        // The consumer form keeps no selected-key set: nothing is allocated for the key each wait.
-        if (selector.select(IGNORE_KEY, readTimeoutMillis) == 0) {
-            if (Thread.interrupted()) {
-                throw new InterruptedIOException("interrupted while waiting for the request body");
-            }
+        if (!readable.await(readTimeoutMillis)) {
             throw fail(ProtocolError.REQUEST_TIMEOUT, "no body bytes for " + readTimeoutMillis + " ms");
         }
     }
@@ -365,14 +353,4 @@ final class StreamedRequestBody extends InputStream {
         return failure;
     }
 
-    private void closeSelector() {
-        if (selector != null) {
-            try {
-                selector.close();
-            } catch (IOException ignored) {
-                // nothing left to do
-            }
-            selector = null;
-        }
-    }
 }

@@ -35,14 +35,11 @@ public final class UploadReport {
             new Contender("fasthttp", "fasthttp for Java, `Route.streaming()`, read into an array"),
             new Contender("netty", "Netty 4.2, `HttpServerCodec`, each piece copied into an array"),
             new Contender("netty-count-only", "Netty 4.2, `HttpServerCodec`, pieces counted, bytes untouched"));
-    /**
-     * The clients, in row order. This project's client does not stream a request body yet: its row
-     * stays empty until {@code UploadClient.open} knows {@code "fasthttp"}.
-     */
+    /** The clients, in row order. */
     private static final List<Contender> CLIENTS = List.of(
             new Contender("raw", "raw socket, allocates nothing"),
             new Contender("jdk", "JDK `HttpClient`, `InputStream` body of known length"),
-            new Contender("fasthttp", "fasthttp for Java `Client`, streamed body (not measured yet)"));
+            new Contender("fasthttp", "fasthttp for Java `HostClient`, `setBodyStream(stream, size)`"));
     /** The size of the throughput table. */
     private static final int LARGEST_MIB = 1024;
 

@@ -1,6 +1,9 @@
 package dev.fasthttp.benchmarks.upload;
 
+import dev.fasthttp.BodyDemand;
+import dev.fasthttp.BodyReceiver;
 import dev.fasthttp.RequestCtx;
+import dev.fasthttp.bytes.ByteView;
 import dev.fasthttp.Server;
 import dev.fasthttp.routing.Route;
 import dev.fasthttp.routing.Router;
@@ -13,7 +16,8 @@ import java.time.Duration;
  * runs on a virtual thread once the head is read and reads the body from
  * {@link RequestCtx#requestBodyStream()} as it arrives, into one array, with the engine's default
  * stream buffer (64 KiB) and no size limit. The handler itself allocates nothing, so what an
- * upload allocates is the engine's.
+ * upload allocates is the engine's. With {@code onEventLoop}, the route stays on the loop and a
+ * {@link BodyReceiver} counts the pieces as they come, asking for each next one at once.
  */
 final class FasthttpUploadServer implements UploadServer {
 
@@ -21,13 +25,33 @@ final class FasthttpUploadServer implements UploadServer {
     private static final byte[] SCRATCH = new byte[64 * 1024];
     private static final byte[] DIGITS = "0123456789".getBytes();
 
-    private final Server server = Server.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .handler(Router.builder().route(Route.post("/upload", FasthttpUploadServer::upload).streaming()).build())
-            .maxStreamedRequestBodySize(Long.MAX_VALUE)
-            .build()
-            .start();
+    private final Server server;
+
+    FasthttpUploadServer(boolean onEventLoop) {
+        Route route = onEventLoop ? Route.post("/upload", FasthttpUploadServer::receive).streaming().onEventLoop()
+                : Route.post("/upload", FasthttpUploadServer::upload).streaming();
+        server = Server.builder().host("127.0.0.1").port(0).handler(Router.builder().route(route).build())
+                .maxStreamedRequestBodySize(Long.MAX_VALUE).build().start();
+    }
+
+    /** Counts the body on the loop; the receiver is the one object a request costs the handler. */
+    static void receive(RequestCtx ctx) {
+        ctx.receiveBody(new BodyReceiver() {
+            private long total;
+
+            @Override
+            public void onData(RequestCtx c, ByteView piece, BodyDemand demand) {
+                total += piece.length();
+                demand.request();
+            }
+
+            @Override
+            public void onEnd(RequestCtx c) {
+                c.setContentType("text/plain");
+                writeDecimal(c, total);
+            }
+        });
+    }
 
     static void upload(RequestCtx ctx) throws IOException {
         InputStream body = ctx.requestBodyStream();

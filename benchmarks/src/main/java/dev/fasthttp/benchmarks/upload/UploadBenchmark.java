@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code client}: {@code raw}, a blocking socket that allocates nothing per upload
  *     ({@link RawUploadClient}), so that {@code -prof gc}'s {@code gc.alloc.rate.norm} is the
  *     server's bytes per upload; {@code jdk}, the JDK's {@code HttpClient} with an
- *     {@code InputStream} body of known length ({@link JdkUploadClient}).</li>
+ *     {@code InputStream} body of known length ({@link JdkUploadClient}); {@code fasthttp}, this
+ *     project's {@code HostClient} with the same body ({@link FasthttpUploadClient}).</li>
  * </ul>
  *
  * <p>Bytes per upload that stay the same from 1 to 1,024 MiB mean a cost per request, not per
@@ -51,7 +52,7 @@ public class UploadBenchmark {
     @Param({"fasthttp", "netty", "netty-count-only"})
     public String server;
 
-    @Param({"raw", "jdk"})
+    @Param({"raw", "jdk", "fasthttp"})
     public String client;
 
     @Param({"1", "64", "1024"})

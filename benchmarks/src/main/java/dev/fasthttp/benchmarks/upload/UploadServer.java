@@ -10,7 +10,8 @@ public interface UploadServer extends AutoCloseable {
     /** The servers measured, by the name {@link UploadBenchmark}'s {@code server} parameter gives them. */
     static UploadServer start(String name) {
         return switch (name) {
-            case "fasthttp" -> new FasthttpUploadServer();
+            case "fasthttp" -> new FasthttpUploadServer(false);
+            case "fasthttp-receiver" -> new FasthttpUploadServer(true);
             case "netty" -> new NettyUploadServer(true);
             case "netty-count-only" -> new NettyUploadServer(false);
             default -> throw new IllegalArgumentException("no upload server named " + name);

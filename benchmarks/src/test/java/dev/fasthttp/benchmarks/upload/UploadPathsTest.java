@@ -17,7 +17,8 @@ class UploadPathsTest {
     private static final long SIZE = 3L << 20;
 
     @ParameterizedTest(name = "{0} server, {1} client")
-    @CsvSource({"fasthttp, raw", "fasthttp, jdk", "netty, raw", "netty, jdk", "netty-count-only, raw", "netty-count-only, jdk"})
+    @CsvSource({"fasthttp, raw", "fasthttp, jdk", "fasthttp, fasthttp", "fasthttp-receiver, raw", "fasthttp-receiver, jdk", "netty, raw", "netty, jdk", "netty, fasthttp",
+            "netty-count-only, raw", "netty-count-only, jdk"})
     void uploadsAreCountedWhole(String server, String client) throws Exception {
         try (UploadServer s = UploadServer.start(server); UploadClient c = UploadClient.open(client, s.port())) {
             assertThat(c.upload(SIZE)).isEqualTo(SIZE);
