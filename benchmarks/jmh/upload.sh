@@ -24,7 +24,7 @@ mvn -q -B -pl benchmarks -am -DskipTests package
   echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, shared with other work (load average $(cut -d' ' -f1-3 /proc/loadavg) at the start)"
   echo "JVM: $("$java" -version 2>&1 | head -1)"
   echo "date: $(date -u +%Y-%m-%d)"
-  echo "command: \`taskset -c 0 java -jar benchmarks/target/benchmarks.jar 'upload.UploadBenchmark' -prof gc -foe true$( (( $# )) && printf ' %s' "$@")\` ($rounds rounds; JMH: 3 warm-up and 5 measured iterations of 2 s, one fork, \`-Xms512m -Xmx512m -XX:AutoBoxCacheMax=65536\`)"
+  echo "command: \`taskset -c 0 java -jar benchmarks/target/benchmarks.jar 'upload.UploadBenchmark' -prof gc -foe true$( (( $# )) && printf ' %s' "$@")\` ($rounds rounds; JMH: 3 warm-up and 5 measured iterations of 2 s unless the arguments say otherwise, one fork, \`-Xms512m -Xmx512m -XX:AutoBoxCacheMax=65536\`)"
 } > "$out/environment.txt"
 
 for round in $(seq 1 "$rounds"); do

@@ -25,6 +25,9 @@ final class BodyReception implements BodyDemand {
         DONE
     }
 
+    /** The demand of a body handed over whole: there is nothing more to ask for. */
+    private static final BodyDemand NOTHING_MORE = () -> { };
+
     private final Worker worker;
     private final RequestCtx ctx;
     private final StreamedRequestBody body;
@@ -50,6 +53,14 @@ final class BodyReception implements BodyDemand {
         this.onData = c -> receiver.onData(c, piece, this);
         this.onEnd = receiver::onEnd;
         this.onError = c -> receiver.onError(c, failure);
+    }
+
+    /** A body already whole in memory (or none): handed over in one piece, then its end. */
+    static void handOverWhole(RequestCtx ctx, ByteView body, BodyReceiver receiver) throws Exception {
+        if (!body.isEmpty()) {
+            receiver.onData(ctx, body, NOTHING_MORE);
+        }
+        receiver.onEnd(ctx);
     }
 
     /** Hands the receiver what the socket has, as far as its demand goes. On the loop. */

@@ -254,16 +254,21 @@ public final class RequestCtx {
      * Receives a streamed body on the event loop, piece by piece, as it arrives: for a handler that
      * runs inline on a {@linkplain dev.fasthttp.routing.Route#streaming() streaming route} and must
      * not block. Call it from the handler, which then returns; the response is written once the
-     * receiver's {@code onEnd} (or {@code onError}) has set it. See {@link BodyReceiver}.
+     * receiver's {@code onEnd} (or {@code onError}) has set it. See {@link BodyReceiver}. A body
+     * that is not streamed (none, or a route that buffers) is handed over at once, whole.
      *
-     * @throws IllegalStateException if the body is not streamed, or already being read
+     * @throws IllegalStateException if the body is already being received
      */
-    public void receiveBody(BodyReceiver receiver) {
-        if (!request.isBodyStreamed() || bodyReceiver != null) {
-            throw new IllegalStateException(request.isBodyStreamed() ? "the body is already being received"
-                    : "receiveBody needs a streamed body: declare the route streaming()");
+    public void receiveBody(BodyReceiver receiver) throws Exception {
+        Objects.requireNonNull(receiver, "receiver");
+        if (bodyReceiver != null) {
+            throw new IllegalStateException("the body is already being received");
         }
-        bodyReceiver = Objects.requireNonNull(receiver, "receiver");
+        if (request.isBodyStreamed()) {
+            bodyReceiver = receiver;
+            return;
+        }
+        BodyReception.handOverWhole(this, request.body(), receiver);
     }
 
     /** The receiver the handler registered with {@link #receiveBody}, taken once; or null. */

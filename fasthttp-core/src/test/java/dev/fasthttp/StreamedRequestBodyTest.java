@@ -86,7 +86,7 @@ class StreamedRequestBodyTest {
     }
 
     /** Receives the body on the loop, asking for each next piece at once, and answers as {@link #digest} does. */
-    private static void receive(RequestCtx ctx) {
+    private static void receive(RequestCtx ctx) throws Exception {
         ctx.receiveBody(counting(BodyDemand::request));
     }
 
@@ -367,6 +367,10 @@ class StreamedRequestBodyTest {
                     assertThat(responses.get(1).bodyText()).as("%s chunked %d", path, size).isEqualTo(expected(body, true));
                     assertThat(responses.get(2).bodyText()).isEqualTo("hello");
                 }
+            }
+            try (RawConnection c = new RawConnection(server.port())) {
+                c.send("POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
+                assertThat(c.read().bodyText()).as("no body: its end at once").isEqualTo(expected(new byte[0], true));
             }
         }
     }

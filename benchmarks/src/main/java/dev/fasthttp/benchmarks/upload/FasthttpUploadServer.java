@@ -35,7 +35,7 @@ final class FasthttpUploadServer implements UploadServer {
     }
 
     /** Counts the body on the loop; the receiver is the one object a request costs the handler. */
-    static void receive(RequestCtx ctx) {
+    static void receive(RequestCtx ctx) throws Exception {
         ctx.receiveBody(new BodyReceiver() {
             private long total;
 
