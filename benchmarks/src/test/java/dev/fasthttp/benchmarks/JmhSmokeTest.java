@@ -36,8 +36,8 @@ class JmhSmokeTest {
         "ApacheClientBenchmark.apacheClientGetEndToEnd10TCP$",
         "upload.UploadBenchmark.upload$",
     };
-    /** UploadBenchmark runs once per server and client (3 x 2), with the smallest body. */
-    private static final int UPLOAD_RUNS = 6;
+    /** UploadBenchmark runs once per server and client (3 x 3), with the smallest body. */
+    private static final int UPLOAD_RUNS = 9;
 
     @Test
     void benchmarksRunAndProduceAScore() throws Exception {

@@ -4,7 +4,6 @@ import dev.fasthttp.Args;
 import dev.fasthttp.FormFile;
 import dev.fasthttp.MultipartForm;
 import dev.fasthttp.RequestCtx;
-import dev.fasthttp.RequestHandler;
 import dev.fasthttp.RequestTrailers;
 import dev.fasthttp.Server;
 import dev.fasthttp.TimeoutHandler;
@@ -66,7 +65,7 @@ public final class Showcase {
                 .post("/form", Showcase::form)
                 .route(Route.post("/upload", Showcase::upload).streaming())
                 .post("/trailers", Showcase::trailers)
-                .get("/slow", TimeoutHandler.wrap(RequestHandler.blocking(Showcase::slow), Duration.ofMillis(options.timeoutMillis()),
+                .get("/slow", TimeoutHandler.wrap(Showcase::slow, Duration.ofMillis(options.timeoutMillis()),
                         "the handler ran past " + options.timeoutMillis() + " ms"))
                 .build();
         Server.Builder builder = Server.builder().handler(router).port(options.port()).maxRequestBodySize(options.maxBody())
