@@ -1,6 +1,7 @@
 package dev.fasthttp.spring.boot.autoconfigure.binding;
 
 import dev.fasthttp.ErrorHandler;
+import dev.fasthttp.FormFile;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.RequestHandler;
 import java.lang.annotation.Annotation;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.ControllerAdviceBean;
@@ -36,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Binds handler methods that take more than a {@code RequestCtx}, once, when the server starts:
  * for each parameter a resolver (Spring's {@code @PathVariable}, {@code @RequestParam},
- * {@code @RequestHeader}, {@code @CookieValue}, {@code @RequestBody}, or the ctx itself), joined
+ * {@code @RequestHeader}, {@code @CookieValue}, {@code @RequestBody}, {@code @RequestPart}, or the ctx itself), joined
  * with the method into one method handle {@code (RequestCtx) -> result}, whose primitives are never
  * boxed; a writer for the return type; the exception handlers that apply. A method it cannot bind
  * fails start-up with a message naming the method and the parameter.
@@ -133,6 +135,10 @@ public final class TypedHandlers {
                     body.required(), optional, mapper, validated(parameter) ? validator : null);
             return objectHandle(resolver, BodyResolver.class, type);
         }
+        MethodHandle part = part(parameter, type, generic);
+        if (part != null) {
+            return part;
+        }
         Value value = value(parameter, template);
         boolean optional = type == Optional.class;
         ResolvableType valueType = optional ? generic.getGeneric(0) : generic;
@@ -148,6 +154,23 @@ public final class TypedHandlers {
         ValueResolver resolver = new ValueResolver(value.source, value.required, optional, value.defaultValue,
                 converter(raw, value.source), 0, 0);
         return objectHandle(resolver, ValueResolver.class, type);
+    }
+
+    /**
+     * A {@code @RequestPart}, or a {@code @RequestParam} {@link FormFile} (Spring MVC binds a
+     * {@code MultipartFile} either way): {@link PartResolver}; null for any other parameter.
+     */
+    private static MethodHandle part(Parameter parameter, Class<?> type, ResolvableType generic) {
+        boolean optional = type == Optional.class;
+        Class<?> valueType = optional ? generic.getGeneric(0).toClass() : type;
+        RequestPart part = AnnotatedElementUtils.findMergedAnnotation(parameter, RequestPart.class);
+        RequestParam param = AnnotatedElementUtils.findMergedAnnotation(parameter, RequestParam.class);
+        if (part == null && (param == null || valueType != FormFile.class)) {
+            return null;
+        }
+        String name = part != null ? name(part.name(), parameter) : name(param.name(), parameter);
+        boolean required = part != null ? part.required() : param.required();
+        return objectHandle(new PartResolver(name, valueType, required, optional), PartResolver.class, type);
     }
 
     private TextConverter converter(Class<?> type, Source source) {
@@ -224,7 +247,7 @@ public final class TypedHandlers {
             return value(Source.Kind.COOKIE, name(cookie.name(), parameter), cookie.required(), cookie.defaultValue());
         }
         throw new IllegalStateException("fasthttp binds RequestCtx and parameters annotated @PathVariable, @RequestParam, "
-                + "@RequestHeader, @CookieValue or @RequestBody; this one has " + annotations(parameter));
+                + "@RequestHeader, @CookieValue, @RequestBody or @RequestPart; this one has " + annotations(parameter));
     }
 
     /** As Spring reads them: a default makes the value optional. */

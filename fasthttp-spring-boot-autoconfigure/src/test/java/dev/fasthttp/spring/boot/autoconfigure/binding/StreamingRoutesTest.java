@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 
 /**
  * {@code @FastHttpRoute(streaming = true)}: the body read as it arrives by a typed method
@@ -74,6 +77,17 @@ class StreamingRoutesTest {
             SpooledMultipartForm form = ctx.spooledMultipartForm();
             FormFile file = form.file("f");
             ctx.setBodyString(form.get("name") + " " + file.filename() + " " + file.size() + " " + file.inMemory());
+        }
+
+        @FastHttpRoute(value = "/parts", method = "POST", streaming = true)
+        String parts(@RequestPart("f") FormFile file, @RequestPart String name, @RequestPart("f") byte[] bytes,
+                     @RequestPart(name = "note", required = false) Optional<String> note) {
+            return name + " " + file.filename() + " " + file.size() + " " + bytes.length + " " + note.orElse("-");
+        }
+
+        @FastHttpRoute(value = "/parts-buffered", method = "POST")
+        String partsBuffered(@RequestParam("f") FormFile file, @RequestPart("f") InputStream content) throws IOException {
+            return file.filename() + " " + new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
 
         @FastHttpRoute(value = "/buffered", method = "POST")
@@ -130,6 +144,38 @@ class StreamingRoutesTest {
         HttpResponse<String> malformed = post("/point", "application/json", HttpRequest.BodyPublishers.ofString("{\"x\":"));
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("JSON parse error");
+    }
+
+    /** A multipart body of the fields given, then one file part {@code f} named {@code a.bin}. */
+    private static byte[] form(String boundary, byte[] file, String... fields) {
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        form.writeBytes(file);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return form.toByteArray();
+    }
+
+    @Test
+    void partsBindAsSpringMvcBindsMultipartFiles() throws Exception {
+        String type = "multipart/form-data; boundary=xyz";
+        HttpResponse<String> streamed = post("/parts", type, HttpRequest.BodyPublishers.ofByteArray(form("xyz", new byte[300_000], "name", "zoë")));
+        assertThat(streamed.body()).isEqualTo("zoë a.bin 300000 300000 -");
+        HttpResponse<String> noted = post("/parts", type, HttpRequest.BodyPublishers.ofByteArray(
+                form("xyz", new byte[3], "name", "ada", "note", "hi")));
+        assertThat(noted.body()).isEqualTo("ada a.bin 3 3 hi");
+        HttpResponse<String> missing = post("/parts", type, HttpRequest.BodyPublishers.ofByteArray(form("xyz", new byte[3])));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Required part 'name' is not present");
+        HttpResponse<String> buffered = post("/parts-buffered", type, HttpRequest.BodyPublishers.ofByteArray(
+                form("xyz", "hello".getBytes(StandardCharsets.US_ASCII))));
+        assertThat(buffered.body()).isEqualTo("a.bin hello");
+        assertThat(post("/parts-buffered", "text/plain", HttpRequest.BodyPublishers.ofString("x")).statusCode())
+                .as("a form was expected").isEqualTo(415);
     }
 
     @Test
