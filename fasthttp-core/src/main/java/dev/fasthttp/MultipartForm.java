@@ -20,7 +20,7 @@ import java.util.Arrays;
  * Values are bytes as sent; {@link #get} decodes them as UTF-8, the charset RFC 7578 5.1 makes
  * the default.
  */
-public final class MultipartForm {
+public final class MultipartForm implements FormData {
 
     static final int DEFAULT_MAX_PARTS = 1000;
     static final int DEFAULT_MAX_PART_HEADER_SIZE = 16 * 1024;
@@ -121,30 +121,8 @@ public final class MultipartForm {
         return type != null ? type : typeViews.key(i).set(TEXT_PLAIN, 0, TEXT_PLAIN.length);
     }
 
-    /** The value of the first field named {@code name}, or null if none is. */
-    public ByteView value(String name) {
-        int i = indexOfField(name);
-        return i < 0 ? null : fieldValue(i);
-    }
-
-    /** The value of the first field named {@code name}, decoded as UTF-8, or null. Allocates. */
-    public String get(String name) {
-        ByteView v = value(name);
-        return v == null ? null : v.toString();
-    }
-
-    public boolean has(String name) {
-        return indexOfField(name) >= 0;
-    }
-
-    /** Visits every field, name and value, in the order sent. */
-    public void visitFields(KeyValueVisitor visitor) {
-        for (int i = 0; i < fieldCount; i++) {
-            visitor.visit(fieldName(i), fieldValue(i));
-        }
-    }
-
-    private int indexOfField(String name) {
+    @Override
+    public int indexOfField(String name) {
         for (int i = 0; i < fieldCount; i++) {
             if (parts.nameEquals(fields[i], name)) {
                 return i;

@@ -36,7 +36,7 @@ import java.util.List;
  *
  * Reading blocks on the body and the file system: use it in a blocking handler. Not thread-safe.
  */
-public final class SpooledMultipartForm implements AutoCloseable {
+public final class SpooledMultipartForm implements FormData, AutoCloseable {
 
     private static final byte[] TEXT_PLAIN = "text/plain".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK = 8 * 1024;
@@ -174,30 +174,8 @@ public final class SpooledMultipartForm implements AutoCloseable {
         return type != null ? new ByteView().set(type, 0, type.length) : new ByteView().set(TEXT_PLAIN, 0, TEXT_PLAIN.length);
     }
 
-    /** The value of the first field named {@code name}, or null if none is. */
-    public ByteView value(String name) {
-        int i = indexOfField(name);
-        return i < 0 ? null : fieldValue(i);
-    }
-
-    /** The value of the first field named {@code name}, decoded as UTF-8, or null. */
-    public String get(String name) {
-        ByteView v = value(name);
-        return v == null ? null : v.toString();
-    }
-
-    public boolean has(String name) {
-        return indexOfField(name) >= 0;
-    }
-
-    /** Visits every field, name and value, in the order sent. */
-    public void visitFields(KeyValueVisitor visitor) {
-        for (int i = 0; i < fields.size(); i++) {
-            visitor.visit(fieldName(i), fieldValue(i));
-        }
-    }
-
-    private int indexOfField(String name) {
+    @Override
+    public int indexOfField(String name) {
         for (int i = 0; i < fields.size(); i++) {
             byte[] n = fields.get(i).name();
             if (Utf8.contentEquals(n, 0, n.length, name)) {
