@@ -64,6 +64,8 @@ final class StreamedRequestBody extends InputStream {
     private long delivered;
     private final SocketWait readable;
     private boolean waits = true;
+    /** Told when the client closes its side before the body's end: the request's done signal. */
+    private Runnable clientGone;
 
     /**
      * @param end        where the bytes read so far end in {@code in}'s array
@@ -259,6 +261,11 @@ final class StreamedRequestBody extends InputStream {
         this.waits = waits;
     }
 
+    /** {@code signal} runs when the client is found gone mid-body, before the read fails. */
+    void whenClientGone(Runnable signal) {
+        this.clientGone = signal;
+    }
+
     /** The body bytes {@link #fill} made available begin here in {@link #buffer()}. */
     int position() {
         return pos;
@@ -332,6 +339,9 @@ final class StreamedRequestBody extends InputStream {
             awaitReadable();
         }
         if (n < 0) {
+            if (clientGone != null) {
+                clientGone.run();
+            }
             throw fail(ProtocolError.INCOMPLETE_BODY, "the client closed the connection before the body's end");
         }
         end += n;

@@ -58,6 +58,7 @@ final class StreamedRequestFlow {
         StreamedRequestBody body = reader.streamBody(c.request(), worker.parser, worker.readBuffers,
                 settings.maxStreamedRequestBodySize(), settings.requestBodyStreamBufferSize(), channel, socket);
         c.request().streamBody(body);
+        body.whenClientGone(() -> c.cancellation.fire(DoneReason.CLIENT_DISCONNECTED, settings.logger()));
         body.waits(!onLoop); // a loop must not wait for the socket
         HandlerDispatch.runInline(worker, c, worker.settings.handler());
         RequestHandler continuation = c.takeBlockingContinuation();

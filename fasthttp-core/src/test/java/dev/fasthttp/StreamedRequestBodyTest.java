@@ -37,6 +37,8 @@ class StreamedRequestBodyTest {
     private Server server;
     /** What the handler saw go wrong while reading, if anything. */
     private final BlockingQueue<Throwable> failures = new ArrayBlockingQueue<>(16);
+    /** The ctx's done reason when reading failed ("null" if the signal had not fired). */
+    private final BlockingQueue<String> doneReasons = new ArrayBlockingQueue<>(16);
 
     @AfterEach
     void stop() {
@@ -55,6 +57,7 @@ class StreamedRequestBodyTest {
                         ctx.requestBodyStream().transferTo(OutputStream.nullOutputStream());
                     } catch (IOException e) {
                         failures.add(e);
+                        doneReasons.add(String.valueOf(ctx.doneReason()));
                         throw e;
                     }
                 }).streaming())
@@ -306,6 +309,7 @@ class StreamedRequestBodyTest {
             c.socket().shutdownOutput();
             assertThat(failures.poll(10, TimeUnit.SECONDS)).isInstanceOf(RequestBodyException.class)
                     .extracting(e -> ((RequestBodyException) e).error()).isEqualTo(dev.fasthttp.http.ProtocolError.INCOMPLETE_BODY);
+            assertThat(doneReasons.poll(10, TimeUnit.SECONDS)).as("the done signal fired").isEqualTo("CLIENT_DISCONNECTED");
         }
     }
 
