@@ -178,7 +178,7 @@ public final class RequestCtx {
             v = request.postArgs().peek(key);
         }
         if (v == null && RequestForms.isFormData(request)) {
-            v = forms.value(this, key);
+            v = forms.of(this).value(key);
         }
         return v;
     }
@@ -208,7 +208,7 @@ public final class RequestCtx {
      * @throws RequestRejectedException as {@link #multipartForm()}
      */
     public FormFile formFile(String name) {
-        return forms.file(this, name);
+        return forms.of(this).file(name);
     }
 
     /**

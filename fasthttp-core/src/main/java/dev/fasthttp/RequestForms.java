@@ -45,16 +45,14 @@ final class RequestForms {
         return new MultipartStream(ctx.requestBodyStream(), ctx.request().headers().contentType(), limits);
     }
 
-    /** The form that suits the request's body, for accessors that throw no checked exception: a failed read is an {@link UncheckedIOException}. */
-    ByteView value(RequestCtx ctx, String key) {
-        return ctx.request().isBodyStreamed() ? spooledUnchecked(ctx).value(key) : buffered(ctx.request()).value(key);
-    }
-
-    FormFile file(RequestCtx ctx, String name) {
-        return ctx.request().isBodyStreamed() ? spooledUnchecked(ctx).file(name) : buffered(ctx.request()).file(name);
-    }
-
-    private SpooledMultipartForm spooledUnchecked(RequestCtx ctx) {
+    /**
+     * The form that suits the request's body: spooled for a streamed one, else buffered. For
+     * accessors that throw no checked exception: a failed read is an {@link UncheckedIOException}.
+     */
+    FormData of(RequestCtx ctx) {
+        if (!ctx.request().isBodyStreamed()) {
+            return buffered(ctx.request());
+        }
         try {
             return spooled(ctx);
         } catch (IOException e) {

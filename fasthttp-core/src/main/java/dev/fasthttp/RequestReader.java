@@ -297,11 +297,6 @@ final class RequestReader {
         return body.requestEnd() >= 0;
     }
 
-    /** Whether a stream of the body reads into the buffer now. */
-    boolean lent() {
-        return lent;
-    }
-
     // ---- while a handler runs off the loop, and after it was abandoned -------------------------
 
     /**

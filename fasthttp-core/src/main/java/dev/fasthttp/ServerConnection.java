@@ -296,11 +296,16 @@ final class ServerConnection extends LoopConnection {
             if (state == State.RECEIVING) {
                 attach();
             }
-            if (!bodyComplete) {
-                c.response().setConnectionClose();
-                clientClosing = false; // it may still be sending: linger
-            }
+            closeUnless(bodyComplete, c);
             finishResponse(c);
+        }
+    }
+
+    /** A streamed body not read to its end leaves the connection unusable: it closes after the response, lingering, since the client may still be sending. */
+    private void closeUnless(boolean bodyComplete, RequestCtx c) {
+        if (!bodyComplete) {
+            c.response().setConnectionClose();
+            clientClosing = false;
         }
     }
 
@@ -409,9 +414,8 @@ final class ServerConnection extends LoopConnection {
         try {
             attach();
             if (stream == null) {
-                if (c.request().isBodyStreamed() && !streamedFlow.endOffloaded(worker, c)) {
-                    c.response().setConnectionClose();
-                    clientClosing = false;
+                if (c.request().isBodyStreamed()) {
+                    closeUnless(streamedFlow.endOffloaded(worker, c), c);
                 }
                 finishResponse(c);
             } else {

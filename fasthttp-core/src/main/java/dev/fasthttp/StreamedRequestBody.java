@@ -61,7 +61,6 @@ final class StreamedRequestBody extends InputStream {
     private boolean closedByHandler;
     private boolean finished;
     private long bytesRead;
-    private long delivered;
     private final SocketWait readable;
     private boolean waits = true;
     /** Told when the client closes its side before the body's end: the request's done signal. */
@@ -166,10 +165,6 @@ final class StreamedRequestBody extends InputStream {
         closedByHandler = true;
     }
 
-    /** Bytes the handler has read so far. */
-    long delivered() {
-        return delivered;
-    }
 
     // ---- after the handler -------------------------------------------------------------------
 
@@ -285,7 +280,6 @@ final class StreamedRequestBody extends InputStream {
 
     void consumed(int n) {
         pos += n;
-        delivered += n;
         if (chunked == null) {
             remaining -= n;
             if (remaining == 0) {

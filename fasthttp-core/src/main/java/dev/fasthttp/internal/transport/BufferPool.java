@@ -49,7 +49,7 @@ public final class BufferPool {
         return ByteBuffer.allocate(bufferSize);
     }
 
-    /** A cleared buffer of {@link #largeSize()} bytes. */
+    /** A cleared buffer of the large size given at construction. */
     public ByteBuffer acquireLarge() {
         if (largeCount > 0) {
             ByteBuffer b = freeLarge[--largeCount];
@@ -57,10 +57,6 @@ public final class BufferPool {
             return b;
         }
         return ByteBuffer.allocate(largeSize);
-    }
-
-    public int largeSize() {
-        return largeSize;
     }
 
     /** Returns a buffer; buffers of another size (grown ones) are dropped. */

@@ -1,5 +1,6 @@
 package dev.fasthttp.spring.boot.autoconfigure.binding;
 
+import dev.fasthttp.FormData;
 import dev.fasthttp.FormFile;
 import dev.fasthttp.RequestCtx;
 import dev.fasthttp.bytes.ByteView;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * a {@link FormFile} (the part as sent, in memory or, for a streaming route's large files, on disk
  * until the request ends), its content as text ({@code String}, UTF-8) or bytes ({@code byte[]}),
  * or its content as it is read ({@code InputStream}). The form is read once per request, buffered
- * or streamed as the route is ({@code RequestCtx.formFile}); a field is a part too.
+ * or streamed as the route is; a field is a part too.
  */
 final class PartResolver {
 
@@ -49,7 +50,8 @@ final class PartResolver {
     }
 
     private Object value(RequestCtx ctx) throws IOException {
-        FormFile file = ctx.formFile(name);
+        FormData form = ctx.request().isBodyStreamed() ? ctx.spooledMultipartForm() : ctx.multipartForm();
+        FormFile file = form.file(name);
         if (file != null) {
             return switch (kind) {
                 case FILE -> file;
@@ -61,7 +63,7 @@ final class PartResolver {
         if (kind == Kind.FILE) {
             return null; // a field is no file
         }
-        ByteView field = ctx.request().isBodyStreamed() ? ctx.spooledMultipartForm().value(name) : ctx.multipartForm().value(name);
+        ByteView field = form.value(name);
         if (field == null) {
             return null;
         }
