@@ -71,6 +71,10 @@ public final class LoadComparison {
         return options.names(catalogue.keySet()).stream().map(name -> new Target(name, catalogue.get(name), "/plaintext")).toList();
     }
 
+    private Map<String, ServerSpec> servers(Path repo, String java) {
+        return options.typedRoute ? TypedRoute.servers(repo, java) : ServerSpec.catalogue(repo, java);
+    }
+
     private Path rawFile() {
         return work.resolve(options.typedRoute ? "typed-route.tsv" : "raw.tsv");
     }
@@ -93,7 +97,7 @@ public final class LoadComparison {
         try (var out = Files.newBufferedWriter(settingsFile())) {
             settings.store(out, options.typedRoute ? "typed-route comparison settings" : "load comparison settings");
         }
-        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(repo, jdkBin.resolve("java").toString());
+        Map<String, ServerSpec> catalogue = servers(repo, jdkBin.resolve("java").toString());
         List<Target> targets = targets(catalogue);
         if (options.typedRoute) {
             // Responses of an earlier run must not be reported as this one's.
@@ -211,7 +215,7 @@ public final class LoadComparison {
             }
         }
         // Paths relative to the repository, as a reader would type them.
-        Map<String, ServerSpec> catalogue = ServerSpec.catalogue(Path.of(""), "java");
+        Map<String, ServerSpec> catalogue = servers(Path.of(""), "java");
         if (options.typedRoute) {
             Map<String, ProbedResponse> responses = new LinkedHashMap<>();
             for (String contender : TypedRoute.contenders().keySet()) {

@@ -23,10 +23,8 @@ record ServerSpec(String name, String label, List<String> command, Map<String, S
 
     /** All servers, in report order. */
     static Map<String, ServerSpec> catalogue(Path repo, String java) {
-        List<String> jvm = new ArrayList<>();
-        jvm.add(java);
-        jvm.addAll(JVM_OPTIONS);
-        String benchmarks = repo.resolve("benchmarks/target/benchmarks.jar").toString();
+        List<String> jvm = jvm(java);
+        String benchmarks = benchmarksJar(repo);
         Map<String, ServerSpec> all = new LinkedHashMap<>();
         add(all, new ServerSpec("fasthttp-java", "fasthttp for Java (samples/hello-core)",
                 concat(jvm, "-jar", repo.resolve("samples/hello-core/target/hello-core.jar").toString()), Map.of(), true));
@@ -47,6 +45,26 @@ record ServerSpec(String name, String label, List<String> command, Map<String, S
         add(all, new ServerSpec("jdk-virtual", "JDK com.sun.net.httpserver (virtual threads)",
                 concat(jvm, "-cp", benchmarks, "dev.fasthttp.benchmarks.peers.JdkHelloServer"), Map.of("EXECUTOR", "virtual"), true));
         return all;
+    }
+
+    /**
+     * Not a server of the load comparison (it answers every request with the typed route's JSON):
+     * the least a JDK server spends per request, for {@link TypedRoute}.
+     */
+    static ServerSpec floor(Path repo, String java) {
+        return new ServerSpec("floor", "JDK NIO loop sending fixed bytes (benchmarks' FloorServer)",
+                concat(jvm(java), "-cp", benchmarksJar(repo), "dev.fasthttp.benchmarks.peers.FloorServer"), Map.of(), true);
+    }
+
+    private static List<String> jvm(String java) {
+        List<String> jvm = new ArrayList<>();
+        jvm.add(java);
+        jvm.addAll(JVM_OPTIONS);
+        return jvm;
+    }
+
+    private static String benchmarksJar(Path repo) {
+        return repo.resolve("benchmarks/target/benchmarks.jar").toString();
     }
 
     /** The same server started with {@code arguments} after its command (application arguments, for Spring Boot properties). */

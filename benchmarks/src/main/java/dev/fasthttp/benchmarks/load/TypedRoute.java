@@ -1,5 +1,6 @@
 package dev.fasthttp.benchmarks.load;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.Map;
  * written four ways. The starter's typed route ({@code @PathVariable long id} returning the record,
  * written by Jackson) and the same answer written by hand with {@code RequestCtx}, both served by
  * samples/hello-spring; and the same controller on Spring MVC (Tomcat) and WebFlux (Reactor Netty),
- * the peers of the load comparison. Last, the typed route again with the sample's default
- * observations on, for what they add.
+ * the peers of the load comparison. Then the typed route again with the sample's default
+ * observations on, for what they add. Last, the floor: a JDK loop that sends the same answer's bytes
+ * for every request and does nothing else, for the part of any server's CPU per request that is
+ * the kernel's and the JDK selector's, which no server's code can remove.
  */
 final class TypedRoute {
 
@@ -19,6 +22,7 @@ final class TypedRoute {
     static final String RAW = "fasthttp-spring-raw";
     static final String WEBFLUX = "spring-webflux";
     static final String TYPED_OBSERVED = "fasthttp-spring-typed-observed";
+    static final String FLOOR = "floor";
 
     /** The body every contender must answer, byte for byte, before it is measured. */
     static final String EXPECTED_BODY = "{\"id\":42,\"name\":\"user 42\"}";
@@ -57,7 +61,16 @@ final class TypedRoute {
                 "/users/42", List.of()));
         add(all, new Contender(TYPED_OBSERVED, "fasthttp starter, typed, with the sample's observations on (Boot metrics)",
                 "fasthttp-spring", "/typed/users/42", List.of()));
+        add(all, new Contender(FLOOR, "floor: a JDK NIO loop sending the answer's bytes for every request, nothing parsed but "
+                + "each request's end (`FloorServer`)", "floor", "/users/42", List.of()));
         return all;
+    }
+
+    /** The servers the contenders run on: the load comparison's, and the floor. */
+    static Map<String, ServerSpec> servers(Path repo, String java) {
+        Map<String, ServerSpec> servers = new LinkedHashMap<>(ServerSpec.catalogue(repo, java));
+        servers.put(FLOOR, ServerSpec.floor(repo, java));
+        return servers;
     }
 
     private static void add(Map<String, Contender> all, Contender contender) {

@@ -27,6 +27,7 @@ class TypedRouteReportTest {
             all.add(m(TypedRoute.RAW, Scenario.KEEPALIVE_50, round, 110_000, 9 + round));         // median 11
             all.add(m("spring-mvc", Scenario.KEEPALIVE_50, round, 7_000, 150));
             all.add(m(TypedRoute.WEBFLUX, Scenario.KEEPALIVE_50, round, 10_000, 100));
+            all.add(m(TypedRoute.FLOOR, Scenario.KEEPALIVE_50, round, 120_000, 8));
             all.add(m(TypedRoute.TYPED, Scenario.PIPELINED_16, round, 500_000, 2));
             all.add(m(TypedRoute.RAW, Scenario.PIPELINED_16, round, 900_000, 1));
             all.add(m(TypedRoute.WEBFLUX, Scenario.PIPELINED_16, round, 20_000, 50));
@@ -40,7 +41,7 @@ class TypedRouteReportTest {
     }
 
     private TypedRouteReport report() throws IOException {
-        return new TypedRouteReport(measurements(), ServerSpec.catalogue(Path.of(""), "java"), Map.of(TypedRoute.TYPED, response()),
+        return new TypedRouteReport(measurements(), TypedRoute.servers(Path.of(""), "java"), Map.of(TypedRoute.TYPED, response()),
                 Map.of("CPU", "test"), Map.of("rounds", "3", "measured seconds per scenario", "8"));
     }
 
@@ -54,6 +55,14 @@ class TypedRouteReportTest {
     }
 
     @Test
+    void theTypedRouteAgainstWebFluxAboveWhatTheFloorSpends() throws IOException {
+        TypedRouteReport report = report();
+
+        assertThat(report.ratioAboveFloor(TypedRoute.TYPED, TypedRoute.WEBFLUX, Scenario.KEEPALIVE_50)).isEqualTo((12.0 - 8) / (100 - 8));
+        assertThat(report.ratioAboveFloor(TypedRoute.TYPED, TypedRoute.WEBFLUX, Scenario.PIPELINED_16)).as("no floor measured").isNaN();
+    }
+
+    @Test
     void markdownHasATablePerScenarioTheGoalsAndTheResponses() throws IOException {
         String md = report().markdown();
 
@@ -61,8 +70,9 @@ class TypedRouteReportTest {
                 .contains("### 50 keep-alive connections", "### 50 connections, 16 requests pipelined per write")
                 .contains("| `/typed/users/42` | 100,000 | 100 µs | 900 µs | 0 | 12.00 µs | 3.00 µs | 0 B | 1.09x | 0.12x |")
                 .contains("| `/raw/users/42` | 110,000 | 100 µs | 900 µs | 0 | 11.00 µs | 2.75 µs | 0 B | 1.00x | 0.11x |")
-                .contains("| 50 keep-alive connections | 1.09x | 1.08–1.10 | yes | 0.12x | 0.11–0.13 | yes |")
-                .contains("| 50 connections, 16 requests pipelined per write | 2.00x | 2.00–2.00 | no | 0.04x | 0.04–0.04 | yes |")
+                .contains("| 50 keep-alive connections | 1.09x | 1.08–1.10 | yes | 0.12x | 0.11–0.13 | yes | 0.08x | 0.04x |")
+                .contains("| 50 connections, 16 requests pipelined per write | 2.00x | 2.00–2.00 | no | 0.04x | 0.04–0.04 | yes | – | – |")
+                .contains("| floor: a JDK NIO loop sending the answer's bytes for every request")
                 .contains("| 200 | `application/json` | Server, Content-Type, Content-Length | `{\"id\":42,\"name\":\"user 42\"}` | 115 |")
                 .contains("http://127.0.0.1:PORT/PATH")
                 .contains("`GET /raw/users/42`: `java -XX:ActiveProcessorCount=1 -Xms1g -Xmx1g -XX:AutoBoxCacheMax=65536 "
