@@ -105,7 +105,7 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
         for (String method : annotation.method()) {
             Route route = new Route(method.toUpperCase(Locale.ROOT), annotation.value(), handler,
                     annotation.blocking() || annotation.streaming(), annotation.streaming(), timeout);
-            claim(new RouteDescription(route.method(), route.template(), where, route.isBlocking(), List.of(), List.of()));
+            claim(RouteDescription.of(route, where));
             routes.add(route);
         }
     }
@@ -114,7 +114,8 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
     private synchronized void addTyped(TypedMethod method) {
         for (String httpMethod : method.route.method()) {
             claim(new RouteDescription(httpMethod.toUpperCase(Locale.ROOT), method.route.value(), method.where,
-                    method.route.blocking(), List.of(method.route.consumes()), List.of(method.route.produces())));
+                    method.route.blocking() || method.route.streaming(), method.route.streaming(), timeoutText(method.timeout),
+                    List.of(method.route.consumes()), List.of(method.route.produces())));
         }
         typed.add(method);
     }
@@ -140,12 +141,24 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
     /**
      * One route as declared.
      *
-     * @param handler  the bean and method (or Route bean) that handles it
-     * @param consumes the request media types a typed method takes; empty for any
-     * @param produces the media types a typed method answers in; empty for what it returns
+     * @param handler   the bean and method (or Route bean) that handles it
+     * @param blocking  whether it runs on a virtual thread (a streaming route does)
+     * @param streaming whether it reads the request body as it arrives rather than whole
+     * @param timeout   its timeout as an ISO-8601 duration ({@code PT2S}), or null for none
+     * @param consumes  the request media types a typed method takes; empty for any
+     * @param produces  the media types a typed method answers in; empty for what it returns
      */
-    public record RouteDescription(String method, String template, String handler, boolean blocking, List<String> consumes,
-                                   List<String> produces) {
+    public record RouteDescription(String method, String template, String handler, boolean blocking, boolean streaming,
+                                   String timeout, List<String> consumes, List<String> produces) {
+
+        static RouteDescription of(Route route, String handler) {
+            return new RouteDescription(route.method(), route.template(), handler, route.isBlocking(), route.streamsRequestBody(),
+                    timeoutText(route.timeout()), List.of(), List.of());
+        }
+    }
+
+    private static String timeoutText(Duration timeout) {
+        return timeout == null ? null : timeout.toString();
     }
 
     /**
@@ -174,8 +187,7 @@ public class RouteDiscovery implements BeanPostProcessor, RequestHandler, Reques
                 .notFound(ctx -> errors.handle(ctx, NOT_FOUND))
                 .methodNotAllowed(ctx -> errors.handle(ctx, METHOD_NOT_ALLOWED));
         for (Route route : extra) {
-            claim(new RouteDescription(route.method(), route.template(), "Route bean " + route, route.isBlocking(), List.of(),
-                    List.of()));
+            claim(RouteDescription.of(route, "Route bean " + route));
             routes.add(route);
         }
         for (Route route : routes) {

@@ -9,7 +9,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The fasthttp routes in Actuator's {@code mappings} endpoint, under {@code fasthttp}: for each,
  * the method and template, the bean and method (or {@code Route} bean) that handles it, whether it
- * runs on a virtual thread, and the media types a typed method consumes and produces.
+ * runs on a virtual thread, whether it streams the request body, its timeout, and the media types a
+ * typed method consumes and produces.
  */
 class FastHttpMappingDescriptionProvider implements MappingDescriptionProvider {
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fasthttp.spring.boot.FastHttpRoute;
 import dev.fasthttp.RequestCtx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.RequestBody;
 
 /** Actuator's web endpoints on the engine, through a real Boot application and the JDK's HTTP client. */
 class ActuatorEndpointsTest {
@@ -80,7 +84,9 @@ class ActuatorEndpointsTest {
         try (ConfigurableApplicationContext app = start("management.endpoints.web.exposure.include=mappings")) {
             String mappings = get(app, "/actuator/mappings", null).body();
             assertThat(mappings).contains("\"fasthttp\":[", "\"template\":\"/hello\"", "\"method\":\"GET\"",
-                    "\"handler\":\"bean 'hello' method Hello.hello(RequestCtx)\"", "\"blocking\":false");
+                    "\"handler\":\"bean 'hello' method Hello.hello(RequestCtx)\"", "\"blocking\":false")
+                    .contains("{\"method\":\"POST\",\"template\":\"/uploads\",\"handler\":\"bean 'hello' method Hello.upload(InputStream)\","
+                            + "\"blocking\":true,\"streaming\":true,\"timeout\":\"PT2S\"");
         }
     }
 
@@ -193,6 +199,11 @@ class ActuatorEndpointsTest {
         @FastHttpRoute("/hello")
         void hello(RequestCtx ctx) {
             ctx.setBodyString("hello");
+        }
+
+        @FastHttpRoute(value = "/uploads", method = "POST", streaming = true, timeout = "2s")
+        long upload(@RequestBody InputStream body) throws IOException {
+            return body.transferTo(OutputStream.nullOutputStream());
         }
     }
 }
