@@ -139,6 +139,10 @@ public final class TypedHandlers {
         if (part != null) {
             return part;
         }
+        MethodHandle all = allValues(parameter, type);
+        if (all != null) {
+            return all;
+        }
         Value value = value(parameter, template);
         boolean optional = type == Optional.class;
         ResolvableType valueType = optional ? generic.getGeneric(0) : generic;
@@ -171,6 +175,26 @@ public final class TypedHandlers {
         String name = part != null ? name(part.name(), parameter) : name(param.name(), parameter);
         boolean required = part != null ? part.required() : param.required();
         return objectHandle(new PartResolver(name, valueType, required, optional), PartResolver.class, type);
+    }
+
+    /**
+     * Every request parameter or every header as a map ({@link MapResolver}): an unnamed
+     * {@code @RequestParam} or any {@code @RequestHeader} of a map type, as Spring MVC reads them;
+     * null for any other parameter.
+     */
+    private static MethodHandle allValues(Parameter parameter, Class<?> type) {
+        MapResolver.Shape shape = MapResolver.shapeOf(type);
+        if (shape == null) {
+            return null;
+        }
+        RequestParam param = AnnotatedElementUtils.findMergedAnnotation(parameter, RequestParam.class);
+        if (param != null && param.name().isEmpty() && shape != MapResolver.Shape.HTTP_HEADERS) {
+            return objectHandle(new MapResolver(Source.Kind.PARAMETER, shape), MapResolver.class, type);
+        }
+        if (AnnotatedElementUtils.hasAnnotation(parameter, RequestHeader.class)) {
+            return objectHandle(new MapResolver(Source.Kind.HEADER, shape), MapResolver.class, type);
+        }
+        return null;
     }
 
     private TextConverter converter(Class<?> type, Source source) {

@@ -35,8 +35,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,6 +85,9 @@ class TypedHandlersTest {
             /list?n=4,5                               | 200 | [4, 5]
             /list                                     | 400 | Required request parameter 'n' is not present
             /list?n=1&n=x                             | 400 | Invalid request parameter 'n': 'x' is not a number
+            /params?a=1&b=2&a=3                       | 200 | {a=1, b=2} {a=[1, 3], b=[2]}
+            /params?caf%C3%A9=cr%C3%A8me              | 200 | {café=crème} {café=[crème]}
+            /params                                   | 200 | {} {}
             /view/caf%C3%A9                           | 200 | café
             /status                                   | 202 | accepted
             /rse                                      | 409 | already there
@@ -126,6 +131,13 @@ class TypedHandlersTest {
         assertThat(missing.body()).contains("Required request header 'X-Trace' is not present");
         assertThat(send(HttpRequest.newBuilder(uri("/header")).header("X-Trace", "t")).body())
                 .contains("Required cookie 'session' is not present");
+    }
+
+    @Test
+    void everyHeaderAsAMap() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/headers")).header("X-Trace", "t-1")
+                .header("X-Tag", "a").header("X-Tag", "b"));
+        assertThat(response.body()).isEqualTo("t-1 [a, b] t-1 [a, b]");
     }
 
     @Test
@@ -265,6 +277,24 @@ class TypedHandlersTest {
         @FastHttpRoute("/list")
         String list(@RequestParam List<Integer> n) {
             return n.toString();
+        }
+
+        @FastHttpRoute("/params")
+        String params(@RequestParam Map<String, String> first, @RequestParam MultiValueMap<String, String> all) {
+            return first + " " + all;
+        }
+
+        @FastHttpRoute("/headers")
+        String headers(@RequestHeader HttpHeaders headers, @RequestHeader Map<String, String> first,
+                       @RequestHeader MultiValueMap<String, String> all) {
+            return headers.getFirst("x-trace") + " " + headers.get("x-tag") + " " + ignoringCase(first, "X-Trace") + " "
+                    + ignoringCase(all, "X-Tag");
+        }
+
+        /** Header names come as the client wrote them, as from Tomcat. */
+        private static <V> V ignoringCase(Map<String, V> map, String name) {
+            return map.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
         }
 
         @FastHttpRoute("/header")
