@@ -13,6 +13,8 @@ import java.io.InputStream;
  * <p>Each write gets the write timeout (and the call's deadline, if sooner); reading the caller's
  * stream has none, since the caller's stream is the caller's to bound. A failure of either leaves a
  * partial body on the connection: the caller closes the connection.
+ *
+ * <p>The head and a body from memory go through {@link #write} too.
  */
 final class RequestBodyWriter {
 
@@ -76,14 +78,15 @@ final class RequestBodyWriter {
         write(c, LAST_CHUNK, 0, LAST_CHUNK.length, settings, callDeadline);
     }
 
-    private static void write(ClientConnection c, byte[] b, int off, int len, ClientSettings settings, long callDeadline)
+    /** Writes within the write timeout (and the call's deadline, if sooner). */
+    static void write(ClientConnection c, byte[] b, int off, int len, ClientSettings settings, long callDeadline)
             throws IOException {
         try {
             c.writeDeadlineNanos = HostClient.sooner(System.nanoTime() + settings.writeTimeout().toNanos(), callDeadline);
             c.out.write(b, off, len);
         } catch (IOException e) {
             throw c.pastDeadline(System.nanoTime())
-                    ? new ClientException(ClientException.Kind.TIMEOUT, "the request body could not be written in time", null, e)
+                    ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e)
                     : e;
         } finally {
             c.writeDeadlineNanos = 0;
