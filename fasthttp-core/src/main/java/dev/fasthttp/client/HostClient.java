@@ -32,8 +32,10 @@ import javax.net.ssl.SSLException;
  * stream ({@link ClientRequest#setStreamResponseBody}, {@link ClientResponse#bodyStream()}), each
  * through a buffer of a few KiB. A connection goes back to the pool only between messages: one
  * whose request body failed half-way is closed, and one whose streamed response was left unread
- * is drained of a small rest or closed (see {@link ClientResponse#bodyStream()}). A server asked
- * first with {@link ClientRequest#setExpectContinue} can refuse a body before a byte of it is sent.
+ * is drained of a small rest or closed (see {@link ClientResponse#bodyStream()}). A server that
+ * answers before it has taken the whole body, and closes (a 413, say), gets its answer returned
+ * rather than the failed write; one asked first with {@link ClientRequest#setExpectContinue} can
+ * refuse a body before a byte of it is sent.
  *
  * <p>With {@link Builder#tls} it speaks https over the JDK's TLS, which allocates as it encrypts
  * and decrypts: the zero-garbage calls are those over plain HTTP.
@@ -144,7 +146,16 @@ public final class HostClient implements AutoCloseable {
         if (deadline != 0 && System.nanoTime() - deadline >= 0) {
             throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
         }
-        boolean bodySent = send(c, req, resp, deadline);
+        boolean bodySent;
+        try {
+            bodySent = send(c, req, resp, deadline);
+        } catch (IOException e) {
+            if (!c.writeFailed) {
+                throw e;
+            }
+            answerDespiteFailedWrite(c, req, resp, deadline, e);
+            return;
+        }
         // Not sent, the server having answered the expectation with a final status: the
         // connection closes after the response. The server may be reading on, to throw away the
         // body it thinks is coming (RFC 9110 10.1.1 lets it, and it then keeps the connection
@@ -175,6 +186,22 @@ public final class HostClient implements AutoCloseable {
             RequestBodyWriter.write(c, body.array(), 0, body.size(), settings, deadline);
         }
         return true;
+    }
+
+    /**
+     * A write failed, but the server may have answered before it closed, not waiting for the
+     * whole body (a 413, say), as Go's transport expects too: a whole response already there,
+     * read within the read timeout and the response limits, is the call's answer, and the
+     * connection closes after it. Without one, the write's failure is.
+     */
+    private void answerDespiteFailedWrite(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline, IOException writeFailure)
+            throws IOException {
+        try {
+            receive(c, req, resp, deadline, false);
+        } catch (IOException noAnswer) {
+            writeFailure.addSuppressed(noAnswer);
+            throw writeFailure;
+        }
     }
 
     /**
