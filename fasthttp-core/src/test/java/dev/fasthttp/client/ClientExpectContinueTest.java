@@ -154,6 +154,31 @@ class ClientExpectContinueTest {
     }
 
     @Test
+    void aRedirectBefore100TakesTheUnsentStreamAlong() throws Exception {
+        int size = 100_000;
+        ScriptedServer server = scripted((s, in) -> {
+            String head = readHead(in);
+            if (head.startsWith("POST /old ")) {
+                write(s, "HTTP/1.1 307 Temporary Redirect\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n");
+                assertThat(readToEnd(in)).as(HELD_BACK).isZero();
+                return;
+            }
+            assertThat(head).startsWith("POST /new ").contains("Expect: 100-continue\r\n");
+            write(s, "HTTP/1.1 100 Continue\r\n\r\n");
+            assertPattern(readBytes(in, size));
+            write(s, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nmoved");
+            readToEnd(in);
+        });
+        HostClient client = client(server.port(), ClientExpectContinueTest::patient);
+        ClientResponse resp = new ClientResponse();
+        PatternStream body = new PatternStream(size);
+        client.doRedirects(new ClientRequest().setMethod("POST").setRequestUri("/old").setExpectContinue(true).setBodyStream(body, size), resp, 3);
+        assertThat(resp.statusCode()).as("307 followed: the stream had not been read").isEqualTo(200);
+        assertThat(resp.bodyString()).isEqualTo("moved");
+        assertThat(body.closes).isEqualTo(1);
+    }
+
+    @Test
     void aServerThatIgnoresTheExpectationGetsTheBodyAfterTheTimeout() throws Exception {
         int size = 50_000;
         ScriptedServer server = scripted((s, in) -> {
