@@ -34,6 +34,12 @@ final class ClientConnection {
      * may answer at once): the call has timed out all the same.
      */
     volatile boolean cut;
+    /**
+     * A write of the request failed, other than at its deadline: the server may have answered
+     * and closed before taking the whole body, and its answer may be there to read (see {@link
+     * HostClient}). Set once; such a connection is never pooled again.
+     */
+    boolean writeFailed;
 
     ClientConnection(Socket socket, Socket transport, long now) throws IOException {
         this.socket = socket;

@@ -11,8 +11,9 @@ import dev.fasthttp.internal.http1.HeaderBlock;
  *
  * <p>The client owns framing: {@code Content-Length} and {@code Transfer-Encoding} follow from
  * the body and setting them has no effect; {@code Connection: close} becomes
- * {@link ClientRequest#setConnectionClose()}. {@code Host} and {@code User-Agent} set here
- * replace the ones the client would send.
+ * {@link ClientRequest#setConnectionClose()}, and {@code Expect: 100-continue} becomes {@link
+ * ClientRequest#setExpectContinue} (neither is then seen by {@link #peek}). {@code Host} and
+ * {@code User-Agent} set here replace the ones the client would send.
  *
  * <p>Names and values are checked when set: a name must be a token, a value must not contain
  * CR, LF or other control characters (which would let a value split the message).
@@ -107,16 +108,24 @@ public final class ClientHeaders {
         return userAgentSet;
     }
 
-    /** Framing goes to the request; Host and User-Agent are remembered as set. */
+    /**
+     * Framing and {@code Expect: 100-continue} go to the request (other expectations stay lines);
+     * Host and User-Agent are remembered as set.
+     */
     private final class ManagedNames implements HeaderBlock.Policy {
 
         @Override
         public boolean managed(String name) {
-            return HeaderBlock.isFraming(name);
+            return HeaderBlock.isFraming(name) || isExpect(name);
         }
 
         @Override
         public boolean route(String name, CharSequence value) {
+            if (isExpect(name)) {
+                boolean expectContinue = value != null && value.toString().trim().equalsIgnoreCase("100-continue");
+                request.setExpectContinue(expectContinue);
+                return expectContinue;
+            }
             if (!managed(name)) {
                 return false;
             }
@@ -124,6 +133,10 @@ public final class ClientHeaders {
                 request.setConnectionClose();
             }
             return true;
+        }
+
+        private static boolean isExpect(String name) {
+            return name.length() == 6 && name.equalsIgnoreCase("expect");
         }
 
         @Override

@@ -37,6 +37,7 @@ public final class ClientRequest {
     private final ByteView bodyView = new ByteView();
     private String method = "GET";
     private boolean connectionClose;
+    private boolean expectContinue;
     /** Whether the response is streamed: 0 as the client's settings say, 1 yes, -1 no. */
     private byte streamResponse;
 
@@ -67,6 +68,7 @@ public final class ClientRequest {
         dropBodyStream();
         method = "GET";
         connectionClose = false;
+        expectContinue = false;
         streamResponse = 0;
         return setRequestUri("/");
     }
@@ -167,7 +169,10 @@ public final class ClientRequest {
      * another body replaces it, and the request forgets it then. A call whose stream had begun to
      * be read is not retried, and a redirect that would send the body again (307, 308) is not
      * followed: its response is returned. A failure while sending (the stream's own, or the
-     * connection's) closes the connection, which carries part of a body.
+     * connection's) closes the connection, which carries part of a body. A server that answers
+     * {@linkplain #setExpectContinue an expectation} with a final status leaves the stream unread
+     * here: a 307 or 308 redirect followed carries it on, and so does this request sent again (with
+     * credentials after a 401, say); {@link #reset()} closes it.
      *
      * @param size the body's length, or -1 if not known
      */
@@ -267,6 +272,40 @@ public final class ClientRequest {
 
     public boolean connectionClose() {
         return connectionClose;
+    }
+
+    /**
+     * Sends the head alone with {@code Expect: 100-continue} and the body only once the server
+     * says {@code 100 Continue} (RFC 9110 10.1.1), as Go's transport and the JDK's {@code
+     * HttpClient.Builder.expectContinue} do: a server that refuses the request from its head
+     * (401, 413, 417...) answers before a byte of the body is sent, and that answer is the call's
+     * response. The body is not sent then, and its connection, on which the server cannot tell
+     * where the unsent body would have ended, is closed. A server that says nothing within {@link
+     * ClientSettings.Builder#expectContinueTimeout} (1 s) gets the body anyway: one that does not
+     * know the expectation never answers it. Worth it for large bodies a server may refuse; a
+     * round trip lost for small ones. Only a request with a body asks: the header is not sent
+     * without one (RFC 9110 10.1.1 forbids it).
+     *
+     * <p>Setting the header ({@code headers().set("Expect", "100-continue")}) does the same, so
+     * that a header copied from elsewhere does what it says rather than going out with the body
+     * right behind it; deleting the header clears this. A 417 (Expectation Failed) is returned as
+     * it is: RFC 9110 10.1.1 says to repeat the request without the expectation, which the caller
+     * can do with the body still unsent (a stream stays with the request, see {@link
+     * #setBodyStream}). {@link PipelineClient} refuses such a request.
+     */
+    public ClientRequest setExpectContinue(boolean expect) {
+        expectContinue = expect;
+        return this;
+    }
+
+    /** Whether {@code Expect: 100-continue} was asked for, body or not. */
+    public boolean expectContinue() {
+        return expectContinue;
+    }
+
+    /** Whether the request goes out with {@code Expect: 100-continue}: asked for, and a body to hold back. */
+    boolean expectsContinue() {
+        return expectContinue && (bodyStream != null || body.size() > 0);
     }
 
     /** Whether repeating the request is harmless (RFC 9110 9.2.2): retried on connection failures. */
@@ -449,11 +488,15 @@ public final class ClientRequest {
         if (connectionClose) {
             out.appendLatin1("Connection: close\r\n");
         }
+        boolean expect = expectsContinue();
+        if (expect) {
+            out.appendLatin1("Expect: 100-continue\r\n");
+        }
         ByteBuf lines = headers.wireLines();
         out.append(lines.array(), 0, lines.size());
         out.append((byte) '\r').append((byte) '\n');
-        if (bodyStream != null) {
-            return true;
+        if (bodyStream != null || expect) {
+            return true; // a body held back for 100 Continue goes in a write of its own
         }
         if (length <= inlineBodyLimit) {
             out.append(body.array(), 0, length);

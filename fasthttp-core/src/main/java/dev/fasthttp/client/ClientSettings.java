@@ -33,7 +33,8 @@ public record ClientSettings(
         Duration tlsHandshakeTimeout,
         boolean streamResponseBody,
         long maxResponseDrainSize,
-        int bodyStreamBufferSize) {
+        int bodyStreamBufferSize,
+        Duration expectContinueTimeout) {
 
     /**
      * The largest body a buffered response can hold: one array holds the head and the body. A
@@ -109,6 +110,7 @@ public record ClientSettings(
         private boolean streamResponseBody;
         private long maxResponseDrainSize = 64 * 1024;
         private int bodyStreamBufferSize = 16 * 1024;
+        private Duration expectContinueTimeout = Duration.ofSeconds(1);
 
         @SuppressWarnings("unchecked")
         private B self() {
@@ -293,11 +295,28 @@ public record ClientSettings(
             return self();
         }
 
+        /**
+         * How long a request sent with {@code Expect: 100-continue} ({@link
+         * ClientRequest#setExpectContinue}) waits for the server's {@code 100 Continue} before its
+         * body goes anyway, as Go's {@code Transport.ExpectContinueTimeout}: a server that does not
+         * know the expectation never sends one (RFC 9110 10.1.1). Default 1 s, as Go's; at most 1
+         * minute, and never longer than {@link #readTimeout}. Longer saves more bodies from servers
+         * that answer slowly before refusing them, and delays every upload to servers that ignore
+         * the expectation by as much.
+         */
+        public B expectContinueTimeout(Duration timeout) {
+            if (positive(timeout, "expectContinueTimeout").compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("expectContinueTimeout out of range (at most 1 minute): " + timeout);
+            }
+            this.expectContinueTimeout = timeout;
+            return self();
+        }
+
         ClientSettings settings() {
             return new ClientSettings(maxConnections, maxIdleConnectionDuration, maxConnectionDuration, maxConnectionWait,
                     connectTimeout, readTimeout, writeTimeout, maxResponseHeaderSize, maxResponseBodySize, maxAttempts,
                     retryIf, userAgent, dialer, dnsCacheDuration, sslContext, tlsHandshakeTimeout,
-                    streamResponseBody, maxResponseDrainSize, bodyStreamBufferSize);
+                    streamResponseBody, maxResponseDrainSize, bodyStreamBufferSize, expectContinueTimeout);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -32,7 +32,10 @@ import javax.net.ssl.SSLException;
  * stream ({@link ClientRequest#setStreamResponseBody}, {@link ClientResponse#bodyStream()}), each
  * through a buffer of a few KiB. A connection goes back to the pool only between messages: one
  * whose request body failed half-way is closed, and one whose streamed response was left unread
- * is drained of a small rest or closed (see {@link ClientResponse#bodyStream()}).
+ * is drained of a small rest or closed (see {@link ClientResponse#bodyStream()}). A server that
+ * answers before it has taken the whole body, and closes (a 413, say), gets its answer returned
+ * rather than the failed write; one asked first with {@link ClientRequest#setExpectContinue} can
+ * refuse a body before a byte of it is sent.
  *
  * <p>With {@link Builder#tls} it speaks https over the JDK's TLS, which allocates as it encrypts
  * and decrypts: the zero-garbage calls are those over plain HTTP.
@@ -143,26 +146,72 @@ public final class HostClient implements AutoCloseable {
         if (deadline != 0 && System.nanoTime() - deadline >= 0) {
             throw new ClientException(ClientException.Kind.TIMEOUT, "the deadline passed");
         }
+        boolean bodySent;
+        try {
+            bodySent = send(c, req, resp, deadline);
+        } catch (IOException e) {
+            if (!c.writeFailed) {
+                throw e;
+            }
+            answerDespiteFailedWrite(c, req, resp, deadline, e);
+            return;
+        }
+        // Not sent, the server having answered the expectation with a final status: the
+        // connection closes after the response. The server may be reading on, to throw away the
+        // body it thinks is coming (RFC 9110 10.1.1 lets it, and it then keeps the connection
+        // open), so it would take our next request for that body; and sending the body only to
+        // keep the connection costs more than a new one.
+        receive(c, req, resp, deadline, bodySent);
+    }
+
+    /**
+     * Writes the head, then the body, after the server's {@code 100 Continue} if the request
+     * expects one ({@link ContinueWait}).
+     *
+     * @return false if the server answered the expectation instead: the body was not sent
+     */
+    private boolean send(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline) throws IOException {
         ByteBuf out = c.requestBuffer;
         out.clear();
+        boolean expect = req.expectsContinue();
         boolean bodySeparately = req.encode(out, hostHeader, settings.userAgent(), INLINE_BODY_LIMIT);
-        try {
-            c.writeDeadlineNanos = sooner(System.nanoTime() + settings.writeTimeout().toNanos(), deadline);
-            c.out.write(out.array(), 0, out.size());
-            if (bodySeparately && !req.hasBodyStream()) {
-                ByteBuf body = req.bodyBuffer();
-                c.out.write(body.array(), 0, body.size());
-            }
-        } catch (IOException e) {
-            throw c.pastDeadline(System.nanoTime()) ? new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e) : e;
-        } finally {
-            c.writeDeadlineNanos = 0;
+        RequestBodyWriter.write(c, out.array(), 0, out.size(), settings, deadline);
+        if (expect && !ContinueWait.await(c, resp, settings, deadline)) {
+            return false;
         }
         if (req.hasBodyStream()) {
             RequestBodyWriter.send(c, req, settings, deadline);
+        } else if (bodySeparately) {
+            ByteBuf body = req.bodyBuffer();
+            RequestBodyWriter.write(c, body.array(), 0, body.size(), settings, deadline);
         }
+        return true;
+    }
+
+    /**
+     * A write failed, but the server may have answered before it closed, not waiting for the
+     * whole body (a 413, say), as Go's transport expects too: a whole response already there,
+     * read within the read timeout and the response limits, is the call's answer, and the
+     * connection closes after it. Without one, the write's failure is.
+     */
+    private void answerDespiteFailedWrite(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline, IOException writeFailure)
+            throws IOException {
+        try {
+            receive(c, req, resp, deadline, false);
+        } catch (IOException noAnswer) {
+            writeFailure.addSuppressed(noAnswer);
+            throw writeFailure;
+        }
+    }
+
+    /**
+     * Reads the response; the connection goes back to the pool after it, unless it may not
+     * ({@code mayReuse} false) or cannot carry another request. A streamed response takes the
+     * connection with it, and gives it back when its body is done.
+     */
+    private void receive(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline, boolean mayReuse) throws IOException {
         if (req.streamsResponse(settings.streamResponseBody())) {
-            readStreamed(c, req, resp, deadline);
+            readStreamed(c, req, resp, deadline, mayReuse);
             return;
         }
         boolean reusable;
@@ -178,14 +227,15 @@ public final class HostClient implements AutoCloseable {
             c.readDeadlineNanos = 0;
         }
         c.requests++;
-        pool.release(c, reusable && !req.connectionClose());
+        pool.release(c, mayReuse && reusable && !req.connectionClose());
     }
 
     /**
      * Reads the head and hands the connection to the response's body stream, which gives it back
      * to the pool (or closes it) when the body is done.
      */
-    private void readStreamed(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline) throws IOException {
+    private void readStreamed(ClientConnection c, ClientRequest req, ClientResponse resp, long deadline, boolean mayReuse)
+            throws IOException {
         try {
             c.readDeadlineNanos = sooner(System.nanoTime() + settings.readTimeout().toNanos(), deadline);
             ResponseReader.readStreamedHead(c.in, resp, settings);
@@ -194,7 +244,7 @@ public final class HostClient implements AutoCloseable {
         } finally {
             c.readDeadlineNanos = 0;
         }
-        boolean reusable = resp.head.keepAlive() && !req.connectionClose();
+        boolean reusable = mayReuse && resp.head.keepAlive() && !req.connectionClose();
         resp.setStream(new ResponseBodyStream(pool, c, resp, settings, deadline, resp.head.framing(req.isHead()), reusable));
     }
 

@@ -33,7 +33,10 @@ import javax.net.ssl.SSLException;
  * <p>Bodies go both ways whole, from and into memory: a streamed request or response body
  * ({@link ClientRequest#setBodyStream}, {@link ClientRequest#setStreamResponseBody}) is refused
  * with an IllegalArgumentException, since either would hold the connection, and every call
- * queued behind it, for as long as the stream takes.
+ * queued behind it, for as long as the stream takes. So is a request that expects {@code 100
+ * Continue} ({@link ClientRequest#setExpectContinue}): waiting for the server's word before the
+ * body is the opposite of pipelining, which sends without waiting, and the requests queued behind
+ * it would go out in the middle of the wait.
  */
 public final class PipelineClient implements AutoCloseable {
 
@@ -104,6 +107,10 @@ public final class PipelineClient implements AutoCloseable {
         if (req.hasBodyStream() || req.streamsResponse(false)) {
             throw new IllegalArgumentException("a PipelineClient sends bodies from memory and reads responses whole; "
                     + "stream with a HostClient: " + req);
+        }
+        if (req.expectsContinue()) {
+            throw new IllegalArgumentException("a PipelineClient sends requests without waiting, not for 100 Continue; "
+                    + "expect it with a HostClient: " + req);
         }
         resp.closeStream();
         PipelineCall call = calls.get();

@@ -12,7 +12,11 @@ import java.io.InputStream;
  *
  * <p>Each write gets the write timeout (and the call's deadline, if sooner); reading the caller's
  * stream has none, since the caller's stream is the caller's to bound. A failure of either leaves a
- * partial body on the connection: the caller closes the connection.
+ * partial body on the connection: the caller closes the connection. A failed write marks the
+ * connection ({@link ClientConnection#writeFailed}), telling it from a failure of the caller's
+ * stream: the server may have answered already.
+ *
+ * <p>The head and a body from memory go through {@link #write} too.
  */
 final class RequestBodyWriter {
 
@@ -76,15 +80,18 @@ final class RequestBodyWriter {
         write(c, LAST_CHUNK, 0, LAST_CHUNK.length, settings, callDeadline);
     }
 
-    private static void write(ClientConnection c, byte[] b, int off, int len, ClientSettings settings, long callDeadline)
+    /** Writes within the write timeout (and the call's deadline, if sooner). */
+    static void write(ClientConnection c, byte[] b, int off, int len, ClientSettings settings, long callDeadline)
             throws IOException {
         try {
             c.writeDeadlineNanos = HostClient.sooner(System.nanoTime() + settings.writeTimeout().toNanos(), callDeadline);
             c.out.write(b, off, len);
         } catch (IOException e) {
-            throw c.pastDeadline(System.nanoTime())
-                    ? new ClientException(ClientException.Kind.TIMEOUT, "the request body could not be written in time", null, e)
-                    : e;
+            if (c.pastDeadline(System.nanoTime())) {
+                throw new ClientException(ClientException.Kind.TIMEOUT, "the request could not be written in time", null, e);
+            }
+            c.writeFailed = true;
+            throw e;
         } finally {
             c.writeDeadlineNanos = 0;
         }

@@ -22,13 +22,15 @@ final class ResponseReader {
     }
 
     /**
+     * Reads one response into {@code r.buffer}, which the caller cleared: it may hold the
+     * response's first bytes, read while waiting for {@code 100 Continue} ({@link ContinueWait}).
+     *
      * @return whether the connection may carry another request: the server keeps it open and
      *         sent nothing past this response
      * @throws ClientException {@link ClientException.Kind#CONNECTION_CLOSED} if the server closed
      *         the connection before a single byte of response
      */
     static boolean read(InputStream in, ClientResponse r, boolean headRequest, ClientSettings settings) throws IOException {
-        r.buffer.clear();
         int end = readResponse(in, r, headRequest, settings);
         return end == r.buffer.size() && r.head.keepAlive();
     }
@@ -116,30 +118,58 @@ final class ResponseReader {
     }
 
     /**
-     * Reads the head of a response whose body is streamed: on return {@code r.buffer} holds the
-     * head and whatever part of the body came with it, from {@code r.bodyStart} on.
+     * Reads the head of a response whose body is streamed, into {@code r.buffer} as {@link #read}
+     * does: on return the buffer holds the head and whatever part of the body came with it, from
+     * {@code r.bodyStart} on.
      */
     static void readStreamedHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
-        r.buffer.clear();
         int headEnd = readHead(in, r, settings);
         r.bodyStart = r.bodyEnd = headEnd;
     }
 
     /**
      * Reads up to the end of a final (non-1xx) head into {@code r.buffer}, which may already hold
-     * its first bytes, and parses it into {@code r.head}.
+     * its first bytes, and parses it into {@code r.head}. Interim responses before it (100
+     * Continue, 102 Processing, 103 Early Hints) are read and dropped: the real one follows.
      *
      * @return where the head ends in the buffer
      */
     private static int readHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        while (true) {
+            int headEnd = readNextHead(in, r, settings);
+            if (r.head.status() >= 200) {
+                return headEnd;
+            }
+            r.buffer.remove(0, headEnd);
+        }
+    }
+
+    /**
+     * Reads up to the end of the next head, interim or final, as {@link #readHead}; an interim
+     * one is dropped from the buffer, a final one stays for {@link #read} to read again. For a
+     * request waiting for {@code 100 Continue}, which may time out in the middle of a head: the
+     * bytes read so far stay in the buffer, and the next read carries on from them.
+     *
+     * @return the status of the head read
+     */
+    static int awaitHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
+        int headEnd = readNextHead(in, r, settings);
+        int status = r.head.status();
+        if (status < 200) {
+            r.buffer.remove(0, headEnd);
+        }
+        return status;
+    }
+
+    /** Reads until the buffer starts with a whole head, parsed into {@code r.head}; refuses 101. */
+    private static int readNextHead(InputStream in, ClientResponse r, ClientSettings settings) throws IOException {
         ByteBuf buf = r.buffer;
         r.head.clear();
         r.bodyStart = r.bodyEnd = 0;
         HeadScanner scanner = r.scanner;
         scanner.reset(0);
-        int headEnd;
         while (true) {
-            headEnd = scanner.scan(buf.array(), buf.size(), settings.maxResponseHeaderSize(), settings.maxResponseHeaderSize());
+            int headEnd = scanner.scan(buf.array(), buf.size(), settings.maxResponseHeaderSize(), settings.maxResponseHeaderSize());
             if (headEnd == HeadScanner.ERROR) {
                 throw protocol(scanner.error());
             }
@@ -148,16 +178,10 @@ final class ResponseReader {
                 if (e != null) {
                     throw protocol(e);
                 }
-                int status = r.head.status();
-                if (status == 101) {
+                if (r.head.status() == 101) {
                     throw new ClientException(ClientException.Kind.PROTOCOL, "the server switched protocols (101), which this client does not speak");
                 }
-                if (status >= 200) {
-                    break;
-                }
-                buf.remove(0, headEnd); // an interim response (100 Continue, 103 Early Hints): the real one follows
-                scanner.reset(0);
-                continue;
+                return headEnd;
             }
             if (fill(in, buf) < 0) {
                 throw buf.isEmpty()
@@ -165,7 +189,6 @@ final class ResponseReader {
                         : new IOException("the server closed the connection in the middle of the response head");
             }
         }
-        return headEnd;
     }
 
     private static int fill(InputStream in, ByteBuf buf) throws IOException {

@@ -20,6 +20,10 @@ class ClientProtocolTest {
                 Arguments.of("interim responses skipped",
                         "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
                         false, 200, "ok", true),
+                Arguments.of("102 and 103 with headers skipped",
+                        "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\nLink: </b.js>\r\n\r\n"
+                                + "HTTP/1.1 103 Early Hints\r\nLink: </c.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                        false, 200, "ok", true),
                 Arguments.of("chunked with extensions and trailers",
                         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n",
                         false, 200, "abcde", true),
@@ -53,6 +57,7 @@ class ClientProtocolTest {
             client.doRequest(new ClientRequest().setRequestUri("/a"), resp);
             assertThat(resp.statusCode()).isEqualTo(status);
             assertThat(resp.bodyString()).isEqualTo(body);
+            assertThat(resp.header("Link")).as("the headers of an interim response are not the response's").isNull();
             assertThat(client.idleConnections()).as("kept for reuse").isEqualTo(reused ? 1 : 0);
         }
     }

@@ -167,6 +167,26 @@ class HttpsClientTest {
     }
 
     @Test
+    void theBodyWaitsFor100ContinueOverTlsAndTheConnectionCarriesOn() throws Exception {
+        try (HostClient client = HostClient.builder("localhost:" + port).tls(true).sslContext(trustingTheTestCertificate)
+                .expectContinueTimeout(Duration.ofSeconds(30)).build()) {
+            ClientResponse resp = new ClientResponse();
+            long started = System.nanoTime();
+            for (int i = 0; i < 3; i++) { // the JDK's server says 100 Continue; the wait is a timed read of the TLS socket
+                int up = 1024 * 1024 + i;
+                client.doRequest(new ClientRequest().setMethod("POST").setRequestUri("/sha?0").setExpectContinue(true)
+                        .setBodyStream(new PatternStream(up), up), resp);
+                assertThat(resp.header("X-Sha").toString()).isEqualTo(PatternStream.sha256(up));
+            }
+            client.doRequest(new ClientRequest().setRequestUri("/hello"), resp);
+            assertThat(resp.bodyString()).isEqualTo("hello");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("went on at 100 Continue, not at the timeout")
+                    .isLessThan(Duration.ofSeconds(20));
+            assertThat(client.openConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void requestsGoOverOneVerifiedConnection() throws Exception {
         int before = clientPorts.size();
         try (HostClient client = HostClient.builder("localhost:" + port).tls(true).sslContext(trustingTheTestCertificate).build()) {
