@@ -176,10 +176,10 @@ final class TypedRouteReport {
                     .append(" | ").append(Report.format("%.2fx", ratioAboveFloor(TypedRoute.TYPED, TypedRoute.WEBFLUX, scenario)))
                     .append(" |\n");
         }
-        md.append("\nThe floor is the least any server spends per request on this machine: the kernel's TCP work for each "
+        md.append("\nThe floor is the least a JDK server spends per request on this machine: the kernel's TCP work for each "
                 + "read and write and the JDK's selector, with nothing else done (`FloorServer`). Where the floor alone is above "
-                + Report.format("%.1fx", GOAL_VS_WEBFLUX) + " of WebFlux's CPU per request, no server that reads and writes "
-                + "each request with a system call can meet the second goal there. The last column compares what the two "
+                + Report.format("%.1fx", GOAL_VS_WEBFLUX) + " of WebFlux's CPU per request, no JDK server that reads and writes "
+                + "each request with a system call meets the second goal there. The last column compares what the two "
                 + "servers spend above that floor: the part their own code decides.\n\n");
     }
 
