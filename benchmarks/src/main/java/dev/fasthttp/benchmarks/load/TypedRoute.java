@@ -13,8 +13,8 @@ import java.util.Map;
  * samples/hello-spring; and the same controller on Spring MVC (Tomcat) and WebFlux (Reactor Netty),
  * the peers of the load comparison. Then the typed route again with the sample's default
  * observations on, for what they add. Last, the floor: a JDK loop that sends the same answer's bytes
- * for every request and does nothing else, for the part of any server's CPU per request that is
- * the kernel's and the JDK selector's, which no server's code can remove.
+ * for every request and does nothing else, for the part of a JDK server's CPU per request that is
+ * the kernel's and the JDK selector's, which no handler or engine code removes.
  */
 final class TypedRoute {
 
