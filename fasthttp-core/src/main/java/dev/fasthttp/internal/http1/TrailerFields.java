@@ -1,6 +1,6 @@
 package dev.fasthttp.internal.http1;
 
-import java.nio.charset.StandardCharsets;
+import dev.fasthttp.internal.bytes.Ascii;
 
 /**
  * The fields that must not come as trailers (RFC 9110 6.5.1): a trailer arrives after the body,
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TrailerFields {
 
-    private static final byte[][] FORBIDDEN = names("Authorization", "Cache-Control", "Connection", "Content-Encoding",
+    private static final byte[][] FORBIDDEN = bytes("Authorization", "Cache-Control", "Connection", "Content-Encoding",
             "Content-Length", "Content-Range", "Content-Type", "Cookie", "Expect", "Host", "Keep-Alive", "Max-Forwards",
             "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Connection", "Range", "Set-Cookie", "TE", "Trailer",
             "Transfer-Encoding", "Upgrade", "WWW-Authenticate");
@@ -25,7 +25,7 @@ public final class TrailerFields {
     /** Whether the name in {@code b[from, to)} may not be a trailer field; case-insensitive. */
     public static boolean isForbidden(byte[] b, int from, int to) {
         for (byte[] name : FORBIDDEN) {
-            if (name.length == to - from && equalsIgnoreCase(name, b, from)) {
+            if (name.length == to - from && Ascii.equalsIgnoreCase(name, 0, b, from, name.length)) {
                 return true;
             }
         }
@@ -33,24 +33,19 @@ public final class TrailerFields {
     }
 
     public static boolean isForbidden(String name) {
-        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        return isForbidden(b, 0, b.length);
-    }
-
-    private static boolean equalsIgnoreCase(byte[] lower, byte[] b, int from) {
-        for (int i = 0; i < lower.length; i++) {
-            if (lower[i] != (b[from + i] | 0x20) && !(lower[i] == '-' && b[from + i] == '-')) {
-                return false;
+        for (byte[] forbidden : FORBIDDEN) {
+            if (Ascii.equalsIgnoreCase(forbidden, 0, forbidden.length, name)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
-    private static byte[][] names(String... names) {
-        byte[][] lower = new byte[names.length][];
+    private static byte[][] bytes(String... names) {
+        byte[][] bytes = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
-            lower[i] = names[i].toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            bytes[i] = Ascii.bytes(names[i]);
         }
-        return lower;
+        return bytes;
     }
 }
