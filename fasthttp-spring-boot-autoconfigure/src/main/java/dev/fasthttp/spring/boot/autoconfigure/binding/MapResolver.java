@@ -1,8 +1,6 @@
 package dev.fasthttp.spring.boot.autoconfigure.binding;
 
-import dev.fasthttp.Args;
 import dev.fasthttp.RequestCtx;
-import dev.fasthttp.RequestHeaders;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.http.HttpHeaders;
@@ -51,20 +49,6 @@ final class MapResolver {
     }
 
     private void forEach(RequestCtx ctx, BiConsumer<String, String> action) {
-        if (kind == Source.Kind.HEADER) {
-            RequestHeaders headers = ctx.headers();
-            for (int i = 0; i < headers.size(); i++) {
-                action.accept(headers.name(i).toString(), headers.value(i).toString());
-            }
-        } else {
-            forEach(ctx.queryArgs(), action);
-            forEach(ctx.postArgs(), action);
-        }
-    }
-
-    private static void forEach(Args args, BiConsumer<String, String> action) {
-        for (int i = 0; i < args.size(); i++) {
-            action.accept(args.key(i).toString(), args.value(i).toString());
-        }
+        Source.forEach(kind, ctx, (name, value) -> action.accept(name.toString(), value.toString()));
     }
 }

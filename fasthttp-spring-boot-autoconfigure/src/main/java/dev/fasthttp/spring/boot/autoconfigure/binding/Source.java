@@ -6,6 +6,7 @@ import dev.fasthttp.RequestHeaders;
 import dev.fasthttp.bytes.ByteView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** Where a parameter's text comes from, and what Spring calls that place in its messages. */
 record Source(Kind kind, String name) {
@@ -34,18 +35,16 @@ record Source(Kind kind, String name) {
     List<String> findAll(RequestCtx ctx) {
         List<String> values = new ArrayList<>(2);
         switch (kind) {
-            case PARAMETER -> {
-                addAll(ctx.queryArgs(), values);
-                addAll(ctx.postArgs(), values);
-            }
-            case HEADER -> {
-                RequestHeaders headers = ctx.headers();
-                for (int i = 0; i < headers.size(); i++) {
-                    if (headers.name(i).equalsIgnoreCase(name)) {
-                        values.add(headers.value(i).toString());
-                    }
+            case PARAMETER -> forEach(kind, ctx, (key, value) -> {
+                if (key.contentEquals(name)) {
+                    values.add(value.toString());
                 }
-            }
+            });
+            case HEADER -> forEach(kind, ctx, (key, value) -> {
+                if (key.equalsIgnoreCase(name)) {
+                    values.add(value.toString());
+                }
+            });
             default -> {
                 ByteView value = find(ctx);
                 if (value != null) {
@@ -56,11 +55,25 @@ record Source(Kind kind, String name) {
         return values;
     }
 
-    private void addAll(Args args, List<String> values) {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.key(i).contentEquals(name)) {
-                values.add(args.value(i).toString());
+    /**
+     * Every request parameter (query, then form) or every header ({@code kind} PARAMETER or
+     * HEADER), name and value, in the order they came; views valid during the call.
+     */
+    static void forEach(Kind kind, RequestCtx ctx, BiConsumer<ByteView, ByteView> action) {
+        if (kind == Kind.HEADER) {
+            RequestHeaders headers = ctx.headers();
+            for (int i = 0; i < headers.size(); i++) {
+                action.accept(headers.name(i), headers.value(i));
             }
+        } else {
+            forEach(ctx.queryArgs(), action);
+            forEach(ctx.postArgs(), action);
+        }
+    }
+
+    private static void forEach(Args args, BiConsumer<ByteView, ByteView> action) {
+        for (int i = 0; i < args.size(); i++) {
+            action.accept(args.key(i), args.value(i));
         }
     }
 
