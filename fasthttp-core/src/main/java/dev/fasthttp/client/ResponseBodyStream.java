@@ -257,11 +257,8 @@ final class ResponseBodyStream extends InputStream {
     private void compactChunked() {
         ChunkedDecoder decoder = response.chunked;
         ByteBuf buf = response.buffer;
-        int end = decoder.reclaim(buf.array(), buf.size()); // the undecoded rest now starts at writePos
-        int delta = decoder.writePos() - bodyStart;
-        System.arraycopy(buf.array(), decoder.writePos(), buf.array(), bodyStart, end - decoder.writePos());
-        decoder.shift(delta);
-        buf.setSize(end - delta);
+        decoder.restartOutput(bodyStart); // what was decoded has been read
+        buf.setSize(decoder.reclaim(buf.array(), buf.size()));
         pos = limit = bodyStart;
     }
 
