@@ -49,8 +49,8 @@ public record MultipartLimits(int maxParts, int maxPartHeaderSize, long maxFileS
     public MultipartLimits {
         ServerSettings.positive(maxParts, "maxParts");
         ServerSettings.positive(maxPartHeaderSize, "maxPartHeaderSize");
-        positive(maxFileSize, "maxFileSize");
-        positive(maxTotalSize, "maxTotalSize");
+        ServerSettings.positive(maxFileSize, "maxFileSize");
+        ServerSettings.positive(maxTotalSize, "maxTotalSize");
         if (memoryThreshold < 0 || memoryThreshold > MAX_MEMORY_THRESHOLD) {
             throw new IllegalArgumentException("memoryThreshold must be 0 to " + MAX_MEMORY_THRESHOLD + ": " + memoryThreshold);
         }
@@ -90,11 +90,5 @@ public record MultipartLimits(int maxParts, int maxPartHeaderSize, long maxFileS
 
     static Path defaultTempDirectory() {
         return Path.of(Objects.requireNonNull(System.getProperty("java.io.tmpdir"), "java.io.tmpdir"));
-    }
-
-    private static void positive(long value, String name) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
     }
 }

@@ -79,6 +79,13 @@ public record ServerSettings(
         return value;
     }
 
+    static long positive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
     static int nonNegative(int value, String name) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must be >= 0: " + value);
