@@ -14,17 +14,13 @@ public final class Ascii {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private static final boolean[] TOKEN = new boolean[256];
+    // RFC 9110 5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+    //                        "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+    private static final boolean[] TOKEN = alphanumericOr("!#$%&'*+-.^_`|~");
     private static final boolean[] FIELD_VALUE = new boolean[256];
     private static final byte[] LOWER = new byte[256];
 
     static {
-        // RFC 9110 5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
-        //                        "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-        for (int c = '0'; c <= '9'; c++) TOKEN[c] = true;
-        for (int c = 'a'; c <= 'z'; c++) TOKEN[c] = true;
-        for (int c = 'A'; c <= 'Z'; c++) TOKEN[c] = true;
-        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) TOKEN[c] = true;
         // RFC 9110 5.5: field-value bytes are VCHAR, SP, HTAB and obs-text (0x80-0xFF).
         // Every other control byte, NUL, CR and LF included, is refused.
         for (int c = 0x20; c < 0x7F; c++) FIELD_VALUE[c] = true;
@@ -36,6 +32,16 @@ public final class Ascii {
     }
 
     private Ascii() {
+    }
+
+    /** A byte class for a lookup table: digits, letters and {@code others}, which are ASCII. */
+    public static boolean[] alphanumericOr(String others) {
+        boolean[] table = new boolean[256];
+        for (int c = '0'; c <= '9'; c++) table[c] = true;
+        for (int c = 'a'; c <= 'z'; c++) table[c] = true;
+        for (int c = 'A'; c <= 'Z'; c++) table[c] = true;
+        for (char c : others.toCharArray()) table[c] = true;
+        return table;
     }
 
     /** True for the bytes allowed in a method or header name (RFC 9110 tchar). */

@@ -17,14 +17,7 @@ final class MultipartBoundary {
     static final int MAX_DELIMITER = 4 + MAX_LENGTH;
 
     /** RFC 2046 5.1.1 bchars. */
-    private static final boolean[] BCHAR = new boolean[256];
-
-    static {
-        for (int c = '0'; c <= '9'; c++) BCHAR[c] = true;
-        for (int c = 'a'; c <= 'z'; c++) BCHAR[c] = true;
-        for (int c = 'A'; c <= 'Z'; c++) BCHAR[c] = true;
-        for (char c : "'()+_,-./:=? ".toCharArray()) BCHAR[c] = true;
-    }
+    private static final boolean[] BCHAR = Ascii.alphanumericOr("'()+_,-./:=? ");
 
     /** CRLF "--" boundary: what ends a part's content. */
     private final byte[] delimiter = new byte[MAX_DELIMITER];

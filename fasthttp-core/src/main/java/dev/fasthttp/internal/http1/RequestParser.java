@@ -209,15 +209,8 @@ public final class RequestParser extends MessageParser {
         return null;
     }
 
-    private static final boolean[] HOST = new boolean[256];
-
-    static {
-        // RFC 3986 reg-name / IP-literal / port characters.
-        for (int c = '0'; c <= '9'; c++) HOST[c] = true;
-        for (int c = 'a'; c <= 'z'; c++) HOST[c] = true;
-        for (int c = 'A'; c <= 'Z'; c++) HOST[c] = true;
-        for (char c : "-._~!$&'()*+,;=:[]%".toCharArray()) HOST[c] = true;
-    }
+    /** RFC 3986 reg-name / IP-literal / port characters. */
+    private static final boolean[] HOST = Ascii.alphanumericOr("-._~!$&'()*+,;=:[]%");
 
     /** An empty Host is allowed (RFC 9112 3.2); userinfo, paths and whitespace are not. */
     private static boolean validHost(byte[] b, int start, int end) {
